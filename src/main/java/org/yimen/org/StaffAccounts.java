@@ -1,0 +1,16 @@
+package org.yimen.org;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Sign-in accounts of staff: each member of staff signs in with a username and a password. */
+public interface StaffAccounts {
+
+    Optional<StaffAccount> findByUsername(String username);
+
+    /** Whether any active member of staff holds the role (used to decide whether a first administrator is needed). */
+    boolean anyActiveWith(Role role);
+
+    /** Creates an account for someone outside any department, such as the first administrator. */
+    long createAccount(String username, String name, String staffNumber, String passwordHash, Set<Role> roles);
+}

@@ -1,0 +1,57 @@
+package org.yimen.shared;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request the domain refuses for a reason the user can act on. The message is a bundle key, so the edge can say it
+ * in the user's language; {@code field} names the form field at fault, if any. Pages show it beside the field, the API
+ * answers 400 (or 409 for {@link Kind#CONFLICT}) with a problem detail.
+ */
+public class Rejected extends RuntimeException {
+
+    /** What kind of refusal, which decides the HTTP status at the edge. */
+    public enum Kind {
+        INVALID, CONFLICT, NOT_FOUND
+    }
+
+    private final Kind kind;
+    private final String code;
+    private final @Nullable String field;
+    private final Object[] arguments;
+
+    public Rejected(Kind kind, String code, @Nullable String field, Object... arguments) {
+        super(code);
+        this.kind = kind;
+        this.code = code;
+        this.field = field;
+        this.arguments = arguments.clone();
+    }
+
+    public static Rejected invalid(String field, String code, Object... arguments) {
+        return new Rejected(Kind.INVALID, code, field, arguments);
+    }
+
+    public static Rejected conflict(@Nullable String field, String code, Object... arguments) {
+        return new Rejected(Kind.CONFLICT, code, field, arguments);
+    }
+
+    public static Rejected notFound(String code, Object... arguments) {
+        return new Rejected(Kind.NOT_FOUND, code, null, arguments);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public @Nullable String field() {
+        return field;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}
