@@ -1,0 +1,24 @@
+package org.yimen.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on the shared embedded PostgreSQL, with MockMvc and a settable clock. Every integration test
+ * uses exactly this annotation and nothing that changes the context, so the suite starts one Spring context.
+ * Tests that move {@link TestClock} put it back in {@code @AfterEach}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Configuration.class)
+public @interface YimenIntegrationTest {
+}
