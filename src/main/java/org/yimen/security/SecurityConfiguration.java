@@ -11,6 +11,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -25,17 +27,19 @@ class SecurityConfiguration {
     /** Reachable without signing in. */
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
         "/images/**", "/webjars/**", "/api/calendar/**", "/actuator/health", "/actuator/health/**",
-        "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+        "/actuator/info", "/v3/api-docs", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ProblemAuthenticationEntryPoint apiEntryPoint,
-            ProblemAccessDeniedHandler apiAccessDenied) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ProblemAuthenticationEntryPoint apiEntryPoint, ProblemAccessDeniedHandler apiAccessDenied)
+            throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher basicAuth = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         };
-        http.authorizeHttpRequests(requests -> requests
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/error").permitAll()
                         .anyRequest().authenticated())
@@ -45,6 +49,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, api));
         return http.build();
     }

@@ -10,14 +10,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on the shared embedded PostgreSQL, with MockMvc and a settable clock. Every integration test
+ * The whole application on the shared embedded PostgreSQL, served on a random port (for HTTP and browser tests),
+ * with MockMvc and a settable clock. Every integration test
  * uses exactly this annotation and nothing that changes the context, so the suite starts one Spring context.
  * Tests that move {@link TestClock} put it back in {@code @AfterEach}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)
 public @interface YimenIntegrationTest {

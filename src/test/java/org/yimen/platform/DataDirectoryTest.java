@@ -1,0 +1,58 @@
+package org.yimen.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.yimen.YimenApplication;
+import org.yimen.org.Role;
+import org.yimen.org.StaffAccounts;
+
+/** The embedded database keeps its data across restarts and refuses a directory another process is using. */
+class DataDirectoryTest {
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    Path dataDir;
+
+    @Test
+    void dataSurvivesARestart() {
+        try (var first = start()) {
+            first.getBean(StaffAccounts.class)
+                    .createAccount("restart-check", "重启检查", "R-0001", "{noop}unused", Set.of(Role.CLERK));
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres/pgdata/postmaster.pid")))
+                .as("PostgreSQL stopped cleanly").isFalse();
+        try (var second = start()) {
+            assertThat(second.getBean(StaffAccounts.class).findByUsername("restart-check"))
+                    .hasValueSatisfying(account -> assertThat(account.name()).isEqualTo("重启检查"));
+        }
+    }
+
+    @Test
+    void aDirectoryInUseByAnotherProcessIsRefusedWithAClearMessage() throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        Files.createDirectories(directory);
+        try (var channel = FileChannel.open(directory.resolve("yimen.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); var held = channel.lock()) {
+            assertThatThrownBy(() -> EmbeddedDatabase.acquire(directory))
+                    .isInstanceOf(EmbeddedDatabaseUnavailable.class)
+                    .hasMessageContaining("another yimen process is using this data directory");
+        }
+        assertThat(Files.exists(directory.resolve("pgdata"))).as("nothing was initialised").isFalse();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(YimenApplication.class)
+                .properties("yimen.data-dir=" + dataDir, "server.port=0", "spring.main.banner-mode=off",
+                        "yimen.demo=false")
+                .run();
+    }
+}
