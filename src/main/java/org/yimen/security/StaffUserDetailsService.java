@@ -1,7 +1,6 @@
 package org.yimen.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,10 +21,8 @@ class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var account = accounts.findByUsername(username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return User.withUsername(account.username())
-                .password(account.passwordHash())
-                .disabled(!account.active())
-                .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-                .build();
+        return new StaffPrincipal(account.staffId(), account.username(), account.name(), account.passwordHash(),
+                account.active(),
+                account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.WebUtils;
+import org.yimen.security.StaffPrincipal;
 
 /** What every page's layout needs: the demo banner, the signed-in user and their menu, the text size. */
 @ControllerAdvice(annotations = Controller.class)
@@ -50,7 +51,10 @@ class LayoutModel {
     @ModelAttribute("userName")
     String userName() {
         var user = user();
-        return user == null ? "" : user.getName();
+        if (user == null) {
+            return "";
+        }
+        return user.getPrincipal() instanceof StaffPrincipal staff ? staff.displayName() : user.getName();
     }
 
     @ModelAttribute("navItems")

@@ -52,7 +52,7 @@ class FullStackTest {
 
         var home = http.send(get("/home"), HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("欢迎，fullstack-manager").contains("大厅管理员").contains("组织机构");
+        assertThat(home.body()).contains("欢迎，王大厅").contains("大厅管理员").contains("组织机构");
     }
 
     @Test

@@ -31,7 +31,7 @@ class SignInBrowserTest {
         try (var browser = Browser.open(port)) {
             var home = SignInPage.open(browser).signInAs("browser-admin", "Admin#Browser1");
 
-            assertThat(home.heading()).isEqualTo("欢迎，browser-admin");
+            assertThat(home.heading()).isEqualTo("欢迎，李管理");
             assertThat(home.menu()).contains("组织机构", "工作日历");
             assertThat(home.cardTitles()).contains("组织机构", "工作日历", "接口文档");
             var screenshot = browser.screenshot("home-admin");
