@@ -24,9 +24,13 @@ class DataDirectoryTest {
 
     @Test
     void dataSurvivesARestart() {
-        try (var first = start()) {
-            first.getBean(StaffAccounts.class)
-                    .createAccount("restart-check", "重启检查", "R-0001", "{noop}unused", Set.of(Role.CLERK));
+        try (var first = start("yimen.security.initial-admin-username=chief",
+                "yimen.security.initial-admin-password=Provincial#Hall2026")) {
+            var accounts = first.getBean(StaffAccounts.class);
+            assertThat(accounts.findByUsername("chief")).as("the first administrator of a new installation")
+                    .hasValueSatisfying(chief -> assertThat(chief.roles()).containsExactly(Role.ADMIN));
+            assertThat(accounts.findByUsername("admin")).as("no demo account outside demo mode").isEmpty();
+            accounts.createAccount("restart-check", "重启检查", "R-0001", "{noop}unused", Set.of(Role.CLERK));
         }
         assertThat(Files.exists(dataDir.resolve("postgres/pgdata/postmaster.pid")))
                 .as("PostgreSQL stopped cleanly").isFalse();
@@ -49,10 +53,11 @@ class DataDirectoryTest {
         assertThat(Files.exists(directory.resolve("pgdata"))).as("nothing was initialised").isFalse();
     }
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(YimenApplication.class)
                 .properties("yimen.data-dir=" + dataDir, "server.port=0", "spring.main.banner-mode=off",
                         "yimen.demo=false")
+                .properties(properties)
                 .run();
     }
 }
