@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.yimen.org.Role;
 import org.yimen.org.StaffAccounts;
@@ -29,6 +30,8 @@ class FullStackTest {
     StaffAccounts accounts;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -49,6 +52,9 @@ class FullStackTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/home"));
+
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'fullstack-manager'")
+                .query(Integer.class).single()).as("the session lives in PostgreSQL, for every node").isEqualTo(1);
 
         var home = http.send(get("/home"), HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(200);
