@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yimen.audit.Actor;
+import org.yimen.audit.AuditTrail;
 
 /**
  * Locks an account after too many failed sign-ins. Counts live in the database, so every node sees the same lock;
@@ -19,11 +22,13 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecurityProperties properties;
+    private final AuditTrail audit;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+    LoginThrottle(JdbcClient jdbc, Clock clock, SecurityProperties properties, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -51,6 +56,8 @@ class LoginThrottle {
                     .params(key, now.plus(properties.lockDuration()))
                     .update();
             jdbc.sql("delete from sec_login_failure where username = ?").param(key).update();
+            audit.record(Actor.anonymous(key), "security.accountLocked", "account", key,
+                    Map.of("failures", recent, "lockedFor", properties.lockDuration().toString()));
         }
     }
 

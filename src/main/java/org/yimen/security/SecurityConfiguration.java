@@ -3,6 +3,7 @@ package org.yimen.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -63,9 +64,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, AuthenticationEventPublisher events) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        var manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 }

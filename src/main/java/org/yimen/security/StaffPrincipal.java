@@ -3,9 +3,10 @@ package org.yimen.security;
 import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.yimen.shared.StaffIdentity;
 
 /** The signed-in member of staff: their account plus what pages and records need (id, name as people know it). */
-public final class StaffPrincipal extends User {
+public final class StaffPrincipal extends User implements StaffIdentity {
 
     private final long staffId;
     private final String displayName;
@@ -17,10 +18,12 @@ public final class StaffPrincipal extends User {
         this.displayName = displayName;
     }
 
+    @Override
     public long staffId() {
         return staffId;
     }
 
+    @Override
     public String displayName() {
         return displayName;
     }

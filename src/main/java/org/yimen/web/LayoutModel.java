@@ -11,7 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.WebUtils;
-import org.yimen.security.StaffPrincipal;
+import org.yimen.shared.StaffIdentity;
 
 /** What every page's layout needs: the demo banner, the signed-in user and their menu, the text size. */
 @ControllerAdvice(annotations = Controller.class)
@@ -54,7 +54,7 @@ class LayoutModel {
         if (user == null) {
             return "";
         }
-        return user.getPrincipal() instanceof StaffPrincipal staff ? staff.displayName() : user.getName();
+        return user.getPrincipal() instanceof StaffIdentity staff ? staff.displayName() : user.getName();
     }
 
     @ModelAttribute("navItems")

@@ -1,0 +1,33 @@
+package org.yimen.audit;
+
+import java.io.PrintStream;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * {@code java -jar yimen.jar audit verify [--yimen.data-dir=… | --spring.datasource.url=…]}: checks the trail from the
+ * command line with the application's own configuration and exits 0 only when it is intact.
+ */
+public final class AuditCommand {
+
+    private AuditCommand() {
+    }
+
+    public static int verify(Class<?> application, String[] args, PrintStream out) {
+        try (var context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "yimen.demo=false", "logging.level.root=WARN")
+                .run(args)) {
+            VerificationReport report = context.getBean(AuditVerification.class).verify();
+            if (report.intact()) {
+                out.printf("Audit trail intact: records %d to %d (%d records), %d checkpoint(s) agree.%n",
+                        report.firstSeq(), report.verifiedUpTo(), report.records(), report.checkpoints());
+                return 0;
+            }
+            var breach = report.breach();
+            out.printf("Audit trail BROKEN: intact up to record %d; at record %d: %s (%s).%n", report.verifiedUpTo(),
+                    breach.seq(), breach.explanation(), breach.kind());
+            return 1;
+        }
+    }
+}
