@@ -121,7 +121,11 @@ class CalendarPages {
     private String showYear(int year, DayForm form, Model model) {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("view", YearView.of(year, workingDays, today));
-        model.addAttribute("publication", workingDays.publication(year));
+        var publication = workingDays.publication(year);
+        model.addAttribute("publication", publication);
+        // stored as an instant; shown as the hall's wall-clock time
+        model.addAttribute("importedAt", publication.importedAt() == null ? null
+                : publication.importedAt().atZoneSameInstant(clock.getZone()).toLocalDateTime());
         model.addAttribute("years", yearsToOffer(year, today));
         model.addAttribute("statuses", List.of(DayStatus.values()));
         if (!model.containsAttribute("dayForm")) {
