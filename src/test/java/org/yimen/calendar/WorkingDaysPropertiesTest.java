@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
  * The fast calendar agrees with walking day by day, over 2024–2027 (three published years and one not) and time
  * limits up to 400 working days, which run well into years nobody has published.
  */
-class WorkingDaysProperties {
+class WorkingDaysPropertiesTest {
 
     private static final LocalDate FIRST = LocalDate.of(2024, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2027, 12, 31);
