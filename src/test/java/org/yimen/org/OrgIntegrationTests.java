@@ -293,7 +293,12 @@ class OrgIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("贵州省政务服务中心")))
                 .andExpect(content().string(containsString("B 岗顶岗")))
-                .andExpect(content().string(containsString("<caption")));
+                .andExpect(content().string(containsString("<caption")))
+                .andExpect(content().string(not(containsString("??"))));
+        mvc.perform(get("/admin/org").param("lang", "en").with(user("m").roles("HALL_MANAGER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Officer B acting")))
+                .andExpect(content().string(not(containsString("??"))));
     }
 
     @Test
@@ -312,6 +317,30 @@ class OrgIntegrationTests {
                 .andExpect(content().string(containsString("is-invalid")))
                 .andExpect(content().string(containsString("aria-describedby=\"number-error\"")))
                 .andExpect(content().string(containsString("本大厅已有 3 号窗口。")));
+    }
+
+    @Test
+    void everyFormRendersWithLabelsForItsFields() throws Exception {
+        long department = createDepartment(null);
+        var a = createStaff(department, "");
+        var b = createStaff(department, "");
+        long post = createPost(department, a.id(), b.id());
+        long hall = createHall();
+        for (String path : new String[] {"/admin/org/departments/new", "/admin/org/halls/new",
+            "/admin/org/windows/new?hallId=" + hall, "/admin/org/staff/new", "/admin/org/posts/new",
+            "/admin/org/absences/new", "/admin/org/posts/" + post + "/edit",
+            "/admin/org/departments/" + department + "/edit", "/admin/org/halls/" + hall + "/edit"}) {
+            mvc.perform(get(path).with(admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<label")))
+                    .andExpect(content().string(not(containsString("??"))));
+        }
+        mvc.perform(post("/admin/org/posts/new").with(admin()).with(csrf()).param("name", "同人岗")
+                        .param("departmentId", String.valueOf(department))
+                        .param("officerAId", String.valueOf(a.id())).param("officerBId", String.valueOf(a.id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("aria-describedby=\"officerBId-error\"")))
+                .andExpect(content().string(containsString("B 岗不能与 A 岗是同一人。")));
     }
 
     @Test
