@@ -4,9 +4,11 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The injected clock: every "now" and "today" in yimen comes from it, so tests can set the time. */
+/** The injected clock (every "now" and "today" in yimen comes from it, so tests can set the time) and scheduling. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PlatformConfiguration {
 
     @Bean

@@ -1,0 +1,161 @@
+package org.yimen.org;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yimen.shared.Rejected;
+
+/**
+ * Answers who acts for a post now ({@link AbPair}) and keeps the record of switches: after anything that may change
+ * the answer, {@link #reconcile(long)} compares it with the last recorded switch of the post and records a new one
+ * only if it differs. The post row is locked meanwhile, so two nodes (or a request and the sweep) never record the
+ * same switch twice.
+ */
+@Service
+@Transactional(readOnly = true)
+class ActingOfficers implements Posts {
+
+    /** A post's officers and its department's head, as the rule needs them. */
+    record PostOfficers(long postId, long officerA, boolean activeA, long officerB, boolean activeB,
+            @Nullable Long head) {
+    }
+
+    /** One recorded switch of the officer acting for a post. */
+    record Switch(long id, long postId, @Nullable Long actingStaffId, @Nullable Long previousStaffId,
+            ActingReason reason, OffsetDateTime switchedAt) {
+    }
+
+    private static final String POST_OFFICERS = """
+            select p.id, p.officer_a_id, a.active as a_active, p.officer_b_id, b.active as b_active, d.head_staff_id
+            from org_post p join org_staff a on a.id = p.officer_a_id join org_staff b on b.id = p.officer_b_id
+            join org_department d on d.id = p.department_id""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ActingOfficers(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public ActingOfficer actingOfficer(long postId) {
+        var post = jdbc.sql(POST_OFFICERS + " where p.id = ?").param(postId).query(ActingOfficers::postOfficers)
+                .optional().orElseThrow(() -> Rejected.notFound("org.post.notFound", postId));
+        return describe(postId, acting(post, clock.instant()));
+    }
+
+    @Override
+    public List<ActingOfficer> actingAtWindow(long windowId) {
+        Instant now = clock.instant();
+        return jdbc.sql(POST_OFFICERS + " where p.window_id = ? order by p.id").param(windowId)
+                .query(ActingOfficers::postOfficers).list().stream()
+                .map(post -> describe(post.postId(), acting(post, now))).toList();
+    }
+
+    /** The switches recorded for a post, latest first. */
+    List<Switch> switches(long postId) {
+        return jdbc.sql("""
+                select id, post_id, acting_staff_id, previous_staff_id, reason, switched_at from org_acting_switch
+                where post_id = ? order by id desc""").param(postId).query(ActingOfficers::switchRow).list();
+    }
+
+    /** Records a switch for the post if who acts now differs from its last recorded switch; true if one was. */
+    @Transactional
+    boolean reconcile(long postId) {
+        var post = jdbc.sql(POST_OFFICERS + " where p.id = ? for update of p").param(postId)
+                .query(ActingOfficers::postOfficers).optional();
+        if (post.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        var acting = acting(post.get(), now);
+        var last = jdbc.sql("""
+                select id, post_id, acting_staff_id, previous_staff_id, reason, switched_at from org_acting_switch
+                where post_id = ? order by id desc limit 1""").param(postId).query(ActingOfficers::switchRow)
+                .optional();
+        if (last.isPresent() && Objects.equals(last.get().actingStaffId(), acting.staffId())
+                && last.get().reason() == acting.reason()) {
+            return false;
+        }
+        Long previous = last.map(Switch::actingStaffId).orElse(null);
+        jdbc.sql("""
+                insert into org_acting_switch (post_id, acting_staff_id, previous_staff_id, reason, switched_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(postId, acting.staffId(), previous, acting.reason().name(), now.atOffset(ZoneOffset.UTC))
+                .update();
+        events.publishEvent(new ActingOfficerSwitched(postId, acting.staffId(), previous, acting.reason(), now));
+        return true;
+    }
+
+    /** Reconciles every post the member of staff serves or heads; returns how many switches were recorded. */
+    @Transactional
+    int reconcileFor(long staffId) {
+        var posts = jdbc.sql("""
+                select p.id from org_post p join org_department d on d.id = p.department_id
+                where p.officer_a_id = ? or p.officer_b_id = ? or d.head_staff_id = ? order by p.id""")
+                .params(staffId, staffId, staffId).query(Long.class).list();
+        return (int) posts.stream().filter(this::reconcile).count();
+    }
+
+    /** Reconciles every post; returns how many switches were recorded. */
+    @Transactional
+    int reconcileAll() {
+        var posts = jdbc.sql("select id from org_post order by id").query(Long.class).list();
+        return (int) posts.stream().filter(this::reconcile).count();
+    }
+
+    private AbPair.Acting acting(PostOfficers post, Instant now) {
+        var absences = jdbc.sql("""
+                select staff_id, starts_at, ends_at from org_absence
+                where cancelled_at is null and staff_id in (?, ?) and ends_at > ?""")
+                .params(post.officerA(), post.officerB(), now.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> new AbsencePeriod(rs.getLong("staff_id"), instant(rs, "starts_at"),
+                        instant(rs, "ends_at")))
+                .list();
+        var pair = new AbPair(post.officerA(), post.officerB(), post.head());
+        // An officer whose account was deactivated cannot serve, so counts as absent.
+        return pair.actingWhen(staff -> (staff == post.officerA() && !post.activeA())
+                || (staff == post.officerB() && !post.activeB())
+                || absences.stream().anyMatch(a -> a.staffId() == staff && a.covers(now)));
+    }
+
+    private ActingOfficer describe(long postId, AbPair.Acting acting) {
+        if (acting.staffId() == null) {
+            return new ActingOfficer(postId, null, null, null, acting.reason());
+        }
+        return jdbc.sql("select name, staff_number from org_staff where id = ?").param(acting.staffId())
+                .query((rs, row) -> new ActingOfficer(postId, acting.staffId(), rs.getString("name"),
+                        rs.getString("staff_number"), acting.reason()))
+                .single();
+    }
+
+    private static PostOfficers postOfficers(ResultSet rs, int row) throws SQLException {
+        return new PostOfficers(rs.getLong("id"), rs.getLong("officer_a_id"), rs.getBoolean("a_active"),
+                rs.getLong("officer_b_id"), rs.getBoolean("b_active"), rs.getObject("head_staff_id", Long.class));
+    }
+
+    private static Switch switchRow(ResultSet rs, int row) throws SQLException {
+        return new Switch(rs.getLong("id"), rs.getLong("post_id"), rs.getObject("acting_staff_id", Long.class),
+                rs.getObject("previous_staff_id", Long.class), ActingReason.valueOf(rs.getString("reason")),
+                rs.getObject("switched_at", OffsetDateTime.class));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp.toInstant();
+    }
+}

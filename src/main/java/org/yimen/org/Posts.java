@@ -1,0 +1,19 @@
+package org.yimen.org;
+
+import java.util.List;
+
+/**
+ * A/B posts (AB岗): who acts for a post now. Work assigned to a post asks here, and records the answer with the work.
+ */
+public interface Posts {
+
+    /**
+     * Officer A; officer B when A is absent now; the department head when both are (time from the injected clock).
+     *
+     * @throws org.yimen.shared.Rejected (not found) for an unknown post
+     */
+    ActingOfficer actingOfficer(long postId);
+
+    /** The posts served at a window, each with its acting officer now. */
+    List<ActingOfficer> actingAtWindow(long windowId);
+}
