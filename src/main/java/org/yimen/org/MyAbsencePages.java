@@ -1,13 +1,10 @@
 package org.yimen.org;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +26,6 @@ class MyAbsencePages {
         this.organisation = organisation;
         this.administration = administration;
         this.views = views;
-    }
-
-    @ExceptionHandler(Rejected.class)
-    void rejected(Rejected rejected, HttpServletResponse response) throws IOException {
-        FormRefusals.sendError(rejected, response);
     }
 
     @GetMapping

@@ -1,8 +1,6 @@
 package org.yimen.org;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,11 +51,6 @@ class OrgPages {
         model.addAttribute("posts", views.posts());
         model.addAttribute("absences", views.recentAbsences());
         return "org/overview";
-    }
-
-    @ExceptionHandler(Rejected.class)
-    void rejected(Rejected rejected, HttpServletResponse response) throws IOException {
-        FormRefusals.sendError(rejected, response);
     }
 
     // Departments

@@ -18,8 +18,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Everything needs a signed-in member of staff except the public list below (portal pages, static
- * files, the public calendar API, health and the API description). Role checks sit on the controllers
- * ({@code @PreAuthorize}), next to what they protect.
+ * files, the public calendar API, health and the API description). Administration ({@code /admin/**},
+ * {@code /api/admin/**}) is closed to everyone but administrators and hall managers before any request is read; finer
+ * role checks sit on the controllers ({@code @PreAuthorize}), next to what they protect.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,6 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/**", "/api/admin/**").hasAnyRole("ADMIN", "HALL_MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

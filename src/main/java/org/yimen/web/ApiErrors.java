@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldMessage(rejected.field(), text)));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** Two requests raced for the same unique value; the loser hears what a pre-check would have told it. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException duplicate, HttpServletRequest request) {
+        var locale = LocaleContextHolder.getLocale();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("error.detail.409", null, locale));
+        problem.setTitle(messages.getMessage("error.title.409", null, locale));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @Override

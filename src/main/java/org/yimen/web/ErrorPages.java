@@ -32,7 +32,9 @@ class ErrorPages implements ErrorController {
     String page(HttpServletRequest request, Model model) {
         HttpStatus status = status(request);
         model.addAttribute("status", status.value());
-        model.addAttribute("messageKey", messageKey(status));
+        Object refusal = request.getAttribute(PageErrors.MESSAGE_KEY);
+        model.addAttribute("messageKey", refusal != null ? refusal : messageKey(status));
+        model.addAttribute("messageArguments", request.getAttribute(PageErrors.MESSAGE_ARGUMENTS));
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         return "error";
     }

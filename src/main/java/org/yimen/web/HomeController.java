@@ -58,6 +58,7 @@ class HomeController {
         if (roles.contains("ADMIN")) {
             cards.add(new Card("home.card.api", "/swagger-ui.html", "braces"));
         }
+        cards.add(new Card("home.card.myAbsences", "/me/absences", "person-walking"));
         cards.add(new Card("home.card.workingDays", "/api/calendar/working-days?days=20", "clock-history"));
         return cards;
     }

@@ -24,8 +24,8 @@ class DataDirectoryTest {
 
     @Test
     void dataSurvivesARestart() {
-        try (var first = start("yimen.security.initial-admin-username=chief",
-                "yimen.security.initial-admin-password=Provincial#Hall2026")) {
+        try (var first = start("--yimen.security.initial-admin-username=chief",
+                "--yimen.security.initial-admin-password=Provincial#Hall2026")) {
             var accounts = first.getBean(StaffAccounts.class);
             assertThat(accounts.findByUsername("chief")).as("the first administrator of a new installation")
                     .hasValueSatisfying(chief -> assertThat(chief.roles()).containsExactly(Role.ADMIN));
@@ -53,11 +53,11 @@ class DataDirectoryTest {
         assertThat(Files.exists(directory.resolve("pgdata"))).as("nothing was initialised").isFalse();
     }
 
-    private ConfigurableApplicationContext start(String... properties) {
-        return new SpringApplicationBuilder(YimenApplication.class)
-                .properties("yimen.data-dir=" + dataDir, "server.port=0", "spring.main.banner-mode=off",
-                        "yimen.demo=false")
-                .properties(properties)
-                .run();
+    /** Starts the whole application on this test's own directory (arguments outrank the suite's shared one). */
+    private ConfigurableApplicationContext start(String... arguments) {
+        var all = new java.util.ArrayList<>(java.util.List.of("--yimen.data-dir=" + dataDir, "--server.port=0",
+                "--spring.main.banner-mode=off", "--yimen.demo=false"));
+        all.addAll(java.util.List.of(arguments));
+        return new SpringApplicationBuilder(YimenApplication.class).run(all.toArray(String[]::new));
     }
 }

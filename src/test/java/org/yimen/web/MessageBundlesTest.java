@@ -89,7 +89,7 @@ class MessageBundlesTest {
     /** Text inside an element whose content Thymeleaf replaces is only a design-time placeholder. */
     private static boolean isTranslated(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
-            if (e.hasAttr("th:text") || e.hasAttr("th:utext") || ((e.hasAttr("th:replace") || e.hasAttr("th:insert"))
+            if (e.hasAttr("th:text") || e.hasAttr("th:utext") || e.hasAttr("th:errors") || ((e.hasAttr("th:replace") || e.hasAttr("th:insert"))
                     && !e.tagName().equals("html"))) {
                 return true;
             }
