@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
+import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yimen.audit.AuditTrail;
 import org.yimen.shared.Rejected;
 
 /**
@@ -18,11 +21,16 @@ public class CalendarAdministration {
     private final CalendarStore store;
     private final CalendarCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
 
-    CalendarAdministration(CalendarStore store, CalendarCache cache, Clock clock) {
+    CalendarAdministration(CalendarStore store, CalendarCache cache, Clock clock, AuditTrail audit,
+            TransactionTemplate transactions) {
         this.store = store;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
+        this.transactions = transactions;
     }
 
     /**
@@ -46,7 +54,11 @@ public class CalendarAdministration {
             }
         };
         try {
-            store.setDay(date, day, user, OffsetDateTime.now(clock));
+            transactions.executeWithoutResult(tx -> {
+                store.setDay(date, day, user, OffsetDateTime.now(clock));
+                audit.record("calendar.day.set", "calendar-day", date, Map.of("status", status.name(),
+                        "name", trimmed));
+            });
         } finally {
             cache.invalidate();
         }
@@ -64,7 +76,11 @@ public class CalendarAdministration {
         WorkingDays.checkYear(year);
         Schedule schedule = Schedule.parse(json, year);
         try {
-            store.replace(schedule, user, OffsetDateTime.now(clock));
+            transactions.executeWithoutResult(tx -> {
+                store.replace(schedule, user, OffsetDateTime.now(clock));
+                audit.record("calendar.year.imported", "calendar-year", year,
+                        Map.of("specialDays", schedule.days().size()));
+            });
         } finally {
             cache.invalidate();
         }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yimen.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.shared.Rejected;
@@ -44,11 +45,13 @@ class ActingOfficers implements Posts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    ActingOfficers(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    ActingOfficers(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -98,6 +101,11 @@ class ActingOfficers implements Posts {
                 .params(postId, acting.staffId(), previous, acting.reason().name(), now.atOffset(ZoneOffset.UTC))
                 .update();
         events.publishEvent(new ActingOfficerSwitched(postId, acting.staffId(), previous, acting.reason(), now));
+        var detail = new java.util.HashMap<String, Object>();
+        detail.put("reason", acting.reason().name());
+        detail.put("acting", acting.staffId() == null ? "" : acting.staffId());
+        detail.put("previous", previous == null ? "" : previous);
+        audit.record(org.yimen.audit.Actor.system("org.acting"), "org.post.actingSwitched", "post", postId, detail);
         return true;
     }
 

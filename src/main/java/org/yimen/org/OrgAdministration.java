@@ -13,6 +13,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yimen.audit.AuditTrail;
+import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
 
 /**
@@ -35,11 +37,32 @@ class OrgAdministration {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ActingOfficers acting;
+    private final AuditTrail audit;
 
-    OrgAdministration(JdbcClient jdbc, Clock clock, ActingOfficers acting) {
+    OrgAdministration(JdbcClient jdbc, Clock clock, ActingOfficers acting, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.acting = acting;
+        this.audit = audit;
+    }
+
+    /** Records a change in the audit trail, with the form's fields as detail (phones masked). */
+    private void audited(String action, String targetType, long id, @Nullable Record form) {
+        var detail = new java.util.TreeMap<String, Object>();
+        if (form != null) {
+            for (var component : form.getClass().getRecordComponents()) {
+                try {
+                    Object value = component.getAccessor().invoke(form);
+                    if (component.getName().toLowerCase(java.util.Locale.ROOT).contains("phone")) {
+                        value = Masking.phone(value == null ? null : value.toString());
+                    }
+                    detail.put(component.getName(), value == null ? "" : value.toString());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        audit.record(action, targetType, id, detail);
     }
 
     static String unusablePassword() {
@@ -56,6 +79,7 @@ class OrgAdministration {
                         + " returning id")
                 .params(strip(form.code()), strip(form.name()), form.headStaffId(), strip(form.phone()))
                 .query(Long.class).single();
+        audited("org.department.created", "department", id, form);
         return id;
     }
 
@@ -73,11 +97,13 @@ class OrgAdministration {
         // A new head changes who acts where both officers are absent.
         jdbc.sql("select id from org_post where department_id = ?").param(id).query(Long.class).list()
                 .forEach(acting::reconcile);
+        audited("org.department.updated", "department", id, form);
     }
 
     void deleteDepartment(long id) {
         requireExists("org_department", id, "org.department.notFound");
         delete("delete from org_department where id = ?", id, "org.department.inUse");
+        audited("org.department.deleted", "department", id, null);
     }
 
     private void checkDepartment(DepartmentForm form, @Nullable Long id) {
@@ -96,9 +122,11 @@ class OrgAdministration {
 
     long createHall(HallForm form) {
         checkHall(form, null);
-        return jdbc.sql("insert into org_hall (code, name, address, phone) values (?, ?, ?, ?) returning id")
+        long id = jdbc.sql("insert into org_hall (code, name, address, phone) values (?, ?, ?, ?) returning id")
                 .params(strip(form.code()), strip(form.name()), strip(form.address()), strip(form.phone()))
                 .query(Long.class).single();
+        audited("org.hall.created", "hall", id, form);
+        return id;
     }
 
     void updateHall(long id, HallForm form) {
@@ -110,11 +138,13 @@ class OrgAdministration {
                 .params(strip(form.code()), strip(form.name()), strip(form.address()), strip(form.phone()),
                         strip(form.phone()), id)
                 .update();
+        audited("org.hall.updated", "hall", id, form);
     }
 
     void deleteHall(long id) {
         requireExists("org_hall", id, "org.hall.notFound");
         delete("delete from org_hall where id = ?", id, "org.hall.inUse");
+        audited("org.hall.deleted", "hall", id, null);
     }
 
     private void checkHall(HallForm form, @Nullable Long id) {
@@ -130,10 +160,12 @@ class OrgAdministration {
 
     long createWindow(WindowForm form) {
         checkWindow(form, null);
-        return jdbc.sql("insert into org_window (hall_id, number, name, department_id, active) values (?, ?, ?, ?, ?)"
+        long id = jdbc.sql("insert into org_window (hall_id, number, name, department_id, active) values (?, ?, ?, ?, ?)"
                         + " returning id")
                 .params(form.hallId(), form.number(), strip(form.name()), form.departmentId(), form.active())
                 .query(Long.class).single();
+        audited("org.window.created", "window", id, form);
+        return id;
     }
 
     void updateWindow(long id, WindowForm form) {
@@ -142,11 +174,13 @@ class OrgAdministration {
         jdbc.sql("update org_window set hall_id = ?, number = ?, name = ?, department_id = ?, active = ? where id = ?")
                 .params(form.hallId(), form.number(), strip(form.name()), form.departmentId(), form.active(), id)
                 .update();
+        audited("org.window.updated", "window", id, form);
     }
 
     void deleteWindow(long id) {
         requireExists("org_window", id, "org.window.notFound");
         delete("delete from org_window where id = ?", id, "org.window.inUse");
+        audited("org.window.deleted", "window", id, null);
     }
 
     private void checkWindow(WindowForm form, @Nullable Long id) {
@@ -167,7 +201,7 @@ class OrgAdministration {
 
     long createStaff(StaffForm form, String passwordHash) {
         checkStaff(form, null);
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into org_staff (staff_number, name, department_id, roles, phone, username, password_hash,
                                        active, created_at)
                 values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?) returning id""")
@@ -175,6 +209,8 @@ class OrgAdministration {
                         JdbcStaffAccounts.rolesLiteral(form.roleSet()), strip(form.phone()), strip(form.username()),
                         passwordHash, form.active(), OffsetDateTime.now(clock))
                 .query(Long.class).single();
+        audited("org.staff.created", "staff", id, form);
+        return id;
     }
 
     void updateStaff(long id, StaffForm form) {
@@ -190,11 +226,13 @@ class OrgAdministration {
                 .update();
         // Deactivating an officer makes their posts fall to the other officer or the head.
         acting.reconcileFor(id);
+        audited("org.staff.updated", "staff", id, form);
     }
 
     void deleteStaff(long id) {
         requireExists("org_staff", id, "org.staff.notFound");
         delete("delete from org_staff where id = ?", id, "org.staff.inUse");
+        audited("org.staff.deleted", "staff", id, null);
     }
 
     private void checkStaff(StaffForm form, @Nullable Long id) {
@@ -220,6 +258,7 @@ class OrgAdministration {
                         form.officerBId())
                 .query(Long.class).single();
         acting.reconcile(id);
+        audited("org.post.created", "post", id, form);
         return id;
     }
 
@@ -233,11 +272,13 @@ class OrgAdministration {
                         form.officerBId(), id)
                 .update();
         acting.reconcile(id);
+        audited("org.post.updated", "post", id, form);
     }
 
     void deletePost(long id) {
         requireExists("org_post", id, "org.post.notFound");
         jdbc.sql("delete from org_post where id = ?").param(id).update();
+        audited("org.post.deleted", "post", id, null);
     }
 
     private void checkPost(PostForm form, @Nullable Long id) {
@@ -270,6 +311,7 @@ class OrgAdministration {
                 .params(staffId, strip(form.reason()), utc(period.startsAt()), utc(period.endsAt()), recordedBy,
                         OffsetDateTime.now(clock))
                 .query(Long.class).single();
+        audited("org.absence.recorded", "staff", staffId, form);
         acting.reconcileFor(staffId);
         return id;
     }
@@ -282,6 +324,7 @@ class OrgAdministration {
                 .params(absenceId, staffId).query(Boolean.class).single()) {
             throw Rejected.notFound("org.absence.notFound", absenceId);
         }
+        audit.record("org.absence.cancelled", "staff", staffId, java.util.Map.of("absence", absenceId));
         acting.reconcileFor(staffId);
     }
 

@@ -1,5 +1,6 @@
 package org.yimen.security;
 
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +8,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.yimen.audit.Actor;
+import org.yimen.audit.AuditTrail;
 import org.yimen.org.Role;
 import org.yimen.org.StaffAccounts;
 
@@ -25,9 +28,11 @@ class InitialAdministrator implements ApplicationRunner {
     private final StaffAccounts accounts;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
+    private final AuditTrail audit;
 
     InitialAdministrator(SecurityProperties properties, StaffAccounts accounts, PasswordEncoder encoder,
-            PasswordPolicy policy) {
+            PasswordPolicy policy, AuditTrail audit) {
+        this.audit = audit;
         this.properties = properties;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -51,8 +56,10 @@ class InitialAdministrator implements ApplicationRunner {
             throw new IllegalStateException("The initial administrator password does not meet the password policy: "
                     + problems);
         }
-        accounts.createAccount(username.strip(), username.strip(), "ADMIN-0001", encoder.encode(password),
+        long id = accounts.createAccount(username.strip(), username.strip(), "ADMIN-0001", encoder.encode(password),
                 Set.of(Role.ADMIN));
+        audit.record(Actor.system("security.initialAdministrator"), "security.initialAdministratorCreated", "staff",
+                id, Map.of("username", username.strip()));
         log.info("Created the first administrator account '{}'", username.strip());
     }
 }

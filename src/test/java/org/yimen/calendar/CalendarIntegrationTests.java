@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yimen.support.AuditRecords;
 import org.yimen.support.TestClock;
 import org.yimen.support.YimenIntegrationTest;
 
@@ -137,6 +138,7 @@ class CalendarIntegrationTests {
     @Test
     void importingTheOfficial2027SchedulePublishesTheYear() throws Exception {
         assertThat(workingDays.isPublished(2027)).isFalse();
+        long mark = AuditRecords.head(jdbc);
 
         mvc.perform(post("/api/admin/calendar/2027/import").with(manager()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(OFFICIAL_2027))
@@ -146,6 +148,8 @@ class CalendarIntegrationTests {
 
         assertThat(workingDays.isPublished(2027)).isTrue();
         assertThat(workingDays.dueDate(LocalDate.of(2026, 12, 31), 1).published()).isTrue();
+        assertThat(AuditRecords.assertRecorded(jdbc, mark, "calendar.year.imported", "calendar-year", 2027)
+                .actorId()).isEqualTo("manager");
     }
 
     @Test
@@ -185,6 +189,7 @@ class CalendarIntegrationTests {
     void aHallManagerCorrectsOneDateAndPutsItBack() throws Exception {
         LocalDate date = LocalDate.of(2030, 1, 2);
         assertThat(workingDays.isWorkingDay(date)).isTrue();
+        long mark = AuditRecords.head(jdbc);
 
         mvc.perform(put("/api/admin/calendar/days/2030-01-02").with(manager()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"HOLIDAY\", \"name\": \"元旦\"}"))
@@ -193,6 +198,8 @@ class CalendarIntegrationTests {
                 .andExpect(jsonPath("$.workingDay").value(false));
         assertThat(workingDays.isWorkingDay(date)).isFalse();
         assertThat(workingDays.isPublished(2030)).isFalse();
+        assertThat(AuditRecords.assertRecorded(jdbc, mark, "calendar.day.set", "calendar-day", date).detail())
+                .contains("HOLIDAY").contains("元旦");
 
         mvc.perform(put("/api/admin/calendar/days/2030-01-02").with(manager()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"HOLIDAY\"}"))

@@ -31,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yimen.support.AuditRecords;
 import org.yimen.support.TestClock;
 import org.yimen.support.YimenIntegrationTest;
 
@@ -181,6 +182,27 @@ class OrgIntegrationTests {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("org.post.notFound"));
         mvc.perform(get("/api/org/departments/{id}", 987654321L).with(staff())).andExpect(status().isNotFound());
         mvc.perform(get("/admin/org/staff/{id}/edit", 987654321L).with(admin())).andExpect(status().isNotFound());
+    }
+
+    // Audit
+
+    @Test
+    void everyOrganisationChangeIsInTheAuditTrailWithWhoDidItAndNoFullPhone() throws Exception {
+        long mark = AuditRecords.head(jdbc);
+        long department = createDepartment(null);
+        var officer = createStaff(department, "13812345678");
+
+        var created = AuditRecords.assertRecorded(jdbc, mark, "org.staff.created", "staff", officer.id());
+        assertThat(created.actorId()).isEqualTo("admin-test");
+        assertThat(created.detail()).contains("138****5678").doesNotContain("13812345678");
+        AuditRecords.assertRecorded(jdbc, mark, "org.department.created", "department", department);
+
+        var b = createStaff(department, "");
+        long post = createPost(department, officer.id(), b.id());
+        AuditRecords.assertRecorded(jdbc, mark, "org.post.created", "post", post);
+        AuditRecords.assertRecorded(jdbc, mark, "org.post.actingSwitched", "post", post);
+        recordAbsence(officer.id(), LocalDateTime.now(clock).minusHours(1), LocalDateTime.now(clock).plusHours(1));
+        AuditRecords.assertRecorded(jdbc, mark, "org.absence.recorded", "staff", officer.id());
     }
 
     // A/B posts
