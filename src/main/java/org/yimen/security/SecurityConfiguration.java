@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -28,8 +29,14 @@ class SecurityConfiguration {
 
     /** Reachable without signing in. */
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
-        "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/api/calendar/**", "/api/catalog/**", "/actuator/health", "/actuator/health/**",
-        "/actuator/info", "/v3/api-docs", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+        "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/api/calendar/**", "/api/catalog/**",
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
+        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    /** Only our own scripts run; inline styles stay allowed for Bootstrap components and the API console. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
@@ -46,11 +53,18 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**").hasAnyRole("ADMIN", "HALL_MANAGER")
+                        // Separation of duties: administrators cannot read the trail that records what they do.
+                        .requestMatchers("/audit/**", "/api/audit/**").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

@@ -58,6 +58,12 @@ class HomeController {
         if (roles.contains("ADMIN")) {
             cards.add(new Card("home.card.api", "/swagger-ui.html", "braces"));
         }
+        if (roles.contains("AUDITOR") || roles.contains("SUPERVISOR")) {
+            cards.add(new Card("home.card.audit", "/audit", "search"));
+        }
+        if (roles.contains("AUDITOR")) {
+            cards.add(new Card("home.card.verification", "/audit/verification", "shield-check"));
+        }
         cards.add(new Card("home.card.myAbsences", "/me/absences", "person-walking"));
         cards.add(new Card("home.card.workingDays", "/api/calendar/working-days?days=20", "clock-history"));
         return cards;

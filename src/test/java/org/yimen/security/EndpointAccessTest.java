@@ -27,7 +27,8 @@ class EndpointAccessTest {
 
     /** What a citizen or a display may reach without signing in (method and Ant pattern). */
     private static final List<String> PUBLIC = List.of("GET /", "GET /login", "POST /login", "GET /text-size",
-            "GET /error", "GET /services", "GET /services/**", "GET /fees", "GET /api/calendar/**", "GET /api/catalog/**", "GET /v3/api-docs/**", "GET /v3/api-docs*", "GET /swagger-ui.html",
+            "GET /error", "GET /services", "GET /services/**", "GET /fees", "GET /api/calendar/**",
+            "GET /api/catalog/**", "GET /v3/api-docs/**", "GET /v3/api-docs*", "GET /swagger-ui.html",
             "GET /swagger-ui/**");
 
     private static final AntPathMatcher ant = new AntPathMatcher();

@@ -1,0 +1,98 @@
+package org.yimen.audit.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yimen.audit.AuditQuery;
+import org.yimen.audit.AuditReading;
+import org.yimen.audit.AuditTrail;
+import org.yimen.audit.AuditVerification;
+import org.yimen.shared.Rejected;
+
+/**
+ * 倒查: one search page that answers both "what happened to this case / ticket / account" and "what did this person do
+ * in this period", with a CSV export; and, for auditors, the verification of the whole trail.
+ */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasAnyRole('AUDITOR','SUPERVISOR')")
+class AuditPages {
+
+    private final AuditReading reading;
+    private final AuditVerification verification;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    AuditPages(AuditReading reading, AuditVerification verification, AuditTrail audit, MessageSource messages,
+            Clock clock) {
+        this.reading = reading;
+        this.verification = verification;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String search(@RequestParam(required = false) @Nullable String targetType,
+            @RequestParam(required = false) @Nullable String targetId,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "0") long before, Model model) {
+        var query = new AuditQuery(targetType, targetId, actor, action, from, to);
+        model.addAttribute("query", query);
+        model.addAttribute("zone", clock.getZone());
+        try {
+            var records = reading.find(query, before);
+            model.addAttribute("records", records);
+            model.addAttribute("nextBefore",
+                    records.size() == AuditReading.PAGE_SIZE ? records.getLast().seq() : null);
+        } catch (Rejected rejected) {
+            model.addAttribute("records", java.util.List.of());
+            model.addAttribute("queryError", rejected.code());
+        }
+        return "audit/search";
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    void export(@RequestParam(required = false) @Nullable String targetType,
+            @RequestParam(required = false) @Nullable String targetId,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            HttpServletResponse response) throws IOException {
+        AuditApi.export(new AuditQuery(targetType, targetId, actor, action, from, to), response, reading, messages,
+                clock);
+    }
+
+    @GetMapping("/verification")
+    @PreAuthorize("hasRole('AUDITOR')")
+    String verificationPage() {
+        return "audit/verification";
+    }
+
+    @PostMapping("/verification")
+    @PreAuthorize("hasRole('AUDITOR')")
+    String verify(Model model) {
+        var report = verification.verify();
+        audit.record("audit.verified", "audit-trail", "all", Map.of("intact", report.intact(),
+                "upTo", report.verifiedUpTo()));
+        model.addAttribute("report", report);
+        return "audit/verification";
+    }
+}
