@@ -37,6 +37,13 @@ class DataDirectoryTest {
         try (var second = start()) {
             assertThat(second.getBean(StaffAccounts.class).findByUsername("restart-check"))
                     .hasValueSatisfying(account -> assertThat(account.name()).isEqualTo("重启检查"));
+
+            // The command-line check of the audit trail, run against the same data directory
+            assertThat(auditVerify()).startsWith("0 Audit trail intact: records 1 to ");
+            var jdbc = second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            jdbc.sql("alter table audit_record disable trigger user").update();
+            jdbc.sql("update audit_record set actor_name = 'someone else' where seq = 1").update();
+            assertThat(auditVerify()).startsWith("1 Audit trail BROKEN: intact up to record 0; at record 1:");
         }
     }
 
@@ -51,6 +58,14 @@ class DataDirectoryTest {
                     .hasMessageContaining("another yimen process is using this data directory");
         }
         assertThat(Files.exists(directory.resolve("pgdata"))).as("nothing was initialised").isFalse();
+    }
+
+    private String auditVerify() {
+        var out = new java.io.ByteArrayOutputStream();
+        int status = org.yimen.audit.AuditCommand.verify(YimenApplication.class,
+                new String[] {"--yimen.data-dir=" + dataDir}, new java.io.PrintStream(out, true,
+                        java.nio.charset.StandardCharsets.UTF_8));
+        return status + " " + out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Starts the whole application on this test's own directory (arguments outrank the suite's shared one). */
