@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointKeyFile the HMAC key that signs checkpoints; default {@code ${yimen.data-dir}/keys/audit-checkpoint.key},
  *     created on first use. Keep it outside the database (and ideally off the database host).
  * @param checkpointCron when checkpoints are written (default daily at 02:00 in the hall's zone)
+ * @param purge whether records older than the retention are removed (daily, after the checkpoint); off by default,
+ *     so the trail is kept for ever unless the hall decides otherwise
  */
 @ConfigurationProperties("yimen.audit")
 record AuditProperties(@DefaultValue("SHA-256") String hashAlgorithm, @DefaultValue("180d") Duration retention,
         @Nullable Path checkpointDirectory, @Nullable Path checkpointKeyFile,
-        @DefaultValue("0 0 2 * * *") String checkpointCron) {
+        @DefaultValue("0 0 2 * * *") String checkpointCron, @DefaultValue("false") boolean purge) {
 
     static final Duration MINIMUM_RETENTION = Duration.ofDays(180);
 

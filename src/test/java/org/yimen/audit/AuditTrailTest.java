@@ -40,6 +40,10 @@ class AuditTrailTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    RetentionJob retention;
+    @Autowired
+    org.yimen.support.TestClock clock;
 
     @Test
     void concurrentWritersExtendOneUnforkedChain() throws Exception {
@@ -150,6 +154,23 @@ class AuditTrailTest {
             Files.delete(forged);
         }
         assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aPurgeRemovesOnlyRecordsPastTheRetentionAndSaysSo() {
+        transactions.executeWithoutResult(tx -> {
+            clock.set(java.time.ZonedDateTime.now(clock.getZone()).minusDays(200));
+            long old = audit.record(Actor.system("test"), "test.old", "probe", 1, Map.of());
+            clock.reset();
+            long young = audit.record(Actor.system("test"), "test.young", "probe", 2, Map.of());
+            long mark = AuditRecords.head(jdbc);
+
+            assertThat(retention.purge()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from audit_record where seq in (?, ?)").params(old, young)
+                    .query(Integer.class).single()).isEqualTo(1);
+            AuditRecords.assertRecorded(jdbc, mark, "audit.purged", "audit-trail", "all");
+            tx.setRollbackOnly();
+        });
     }
 
     private long someRecordsAndPickTheMiddle() {
