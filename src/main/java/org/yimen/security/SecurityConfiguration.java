@@ -12,10 +12,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.yimen.platform.RateLimits;
 
 /**
  * Who may reach what. Everything needs a signed-in member of staff except the public list below (portal pages, static
@@ -41,14 +43,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            ProblemAuthenticationEntryPoint apiEntryPoint, ProblemAccessDeniedHandler apiAccessDenied)
-            throws Exception {
+            ProblemAuthenticationEntryPoint apiEntryPoint, ProblemAccessDeniedHandler apiAccessDenied,
+            RateLimits rateLimits, SecurityProperties properties) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher basicAuth = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         };
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(new SignInRateLimit(rateLimits, properties),
+                        UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/error").permitAll()

@@ -5,14 +5,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request the domain refuses for a reason the user can act on. The message is a bundle key, so the edge can say it
  * in the user's language; {@code field} names the form field at fault, if any. Pages show it beside the field, the API
- * answers 400 (or 409 for {@link Kind#CONFLICT}) with a problem detail.
+ * answers 400 (409 for {@link Kind#CONFLICT}, 404, 429) with a problem detail.
  */
 public class Rejected extends RuntimeException {
 
     /** What kind of refusal, which decides the HTTP status at the edge. */
     public enum Kind {
-        INVALID, CONFLICT, NOT_FOUND
+        INVALID, CONFLICT, NOT_FOUND, TOO_MANY_REQUESTS
     }
+
+    /**
+     * Request attribute under which a refusal travels to the error page when it is answered with
+     * {@code sendError} (from a filter, or from a page controller that could not show it beside a field).
+     */
+    public static final String REQUEST_ATTRIBUTE = Rejected.class.getName();
 
     private final Kind kind;
     private final String code;
@@ -33,6 +39,11 @@ public class Rejected extends RuntimeException {
 
     public static Rejected conflict(@Nullable String field, String code, Object... arguments) {
         return new Rejected(Kind.CONFLICT, code, field, arguments);
+    }
+
+    /** Refused because the caller sent too many requests (answered 429). */
+    public static Rejected tooMany(String code, Object... arguments) {
+        return new Rejected(Kind.TOO_MANY_REQUESTS, code, null, arguments);
     }
 
     public static Rejected notFound(String code, Object... arguments) {

@@ -43,6 +43,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
         var locale = LocaleContextHolder.getLocale();
         String text = messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale);

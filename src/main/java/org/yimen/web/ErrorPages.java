@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.yimen.shared.Rejected;
 
 /**
  * Whatever ends in the servlet container's error path: a problem detail for API clients, the error page for
@@ -32,9 +33,12 @@ class ErrorPages implements ErrorController {
     String page(HttpServletRequest request, Model model) {
         HttpStatus status = status(request);
         model.addAttribute("status", status.value());
-        Object refusal = request.getAttribute(PageErrors.MESSAGE_KEY);
-        model.addAttribute("messageKey", refusal != null ? refusal : messageKey(status));
-        model.addAttribute("messageArguments", request.getAttribute(PageErrors.MESSAGE_ARGUMENTS));
+        if (request.getAttribute(Rejected.REQUEST_ATTRIBUTE) instanceof Rejected refusal) {
+            model.addAttribute("messageKey", refusal.code());
+            model.addAttribute("messageArguments", refusal.arguments());
+        } else {
+            model.addAttribute("messageKey", messageKey(status));
+        }
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         return "error";
     }
@@ -43,8 +47,10 @@ class ErrorPages implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         var locale = LocaleContextHolder.getLocale();
-        var problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(messageKey(status), null, locale));
+        var refusal = request.getAttribute(Rejected.REQUEST_ATTRIBUTE) instanceof Rejected r ? r : null;
+        var problem = ProblemDetail.forStatusAndDetail(status, refusal != null
+                ? messages.getMessage(refusal.code(), refusal.arguments(), locale)
+                : messages.getMessage(messageKey(status), null, locale));
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), locale));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {

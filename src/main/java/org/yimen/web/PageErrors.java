@@ -18,9 +18,6 @@ import org.yimen.shared.Rejected;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
-    static final String MESSAGE_KEY = PageErrors.class.getName() + ".messageKey";
-    static final String MESSAGE_ARGUMENTS = PageErrors.class.getName() + ".messageArguments";
-
     @ExceptionHandler(DuplicateKeyException.class)
     void duplicate(HttpServletResponse response) throws IOException {
         response.sendError(HttpStatus.CONFLICT.value());
@@ -32,9 +29,9 @@ class PageErrors {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        request.setAttribute(MESSAGE_KEY, rejected.code());
-        request.setAttribute(MESSAGE_ARGUMENTS, rejected.arguments());
+        request.setAttribute(Rejected.REQUEST_ATTRIBUTE, rejected);
         response.sendError(status.value());
     }
 }

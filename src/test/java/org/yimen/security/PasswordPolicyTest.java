@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class PasswordPolicyTest {
 
     private final PasswordPolicy policy = new PasswordPolicy(
-            new SecurityProperties(5, Duration.ofMinutes(15), Duration.ofMinutes(30), 10, null, null));
+            new SecurityProperties(5, Duration.ofMinutes(15), Duration.ofMinutes(30), 10, null, null, 30,
+                    Duration.ofMinutes(5)));
 
     @Test
     void theDemoPasswordMeetsThePolicy() {

@@ -98,6 +98,30 @@ class SignInTest {
                 .andExpect(status().isOk());
     }
 
+    @Test
+    void oneAddressTryingManyAccountsIsSlowedDownWithATooManyRequestsPage() throws Exception {
+        String address = "198.51.100." + (int) (Math.random() * 200 + 1);
+        for (int i = 0; i < 30; i++) {
+            assertThat(signInFrom(address, "spray-" + i, "guess").getStatus()).isEqualTo(302);
+        }
+        assertThat(signInFrom(address, username, PASSWORD).getStatus()).isEqualTo(429);
+        // another address is not affected
+        assertThat(signIn(username, PASSWORD)).isEqualTo("/home");
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse signInFrom(String address, String user,
+            String password) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                        .param("username", user).param("password", password)
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        }))
+                .andReturn().getResponse();
+    }
+
     private String signIn(String user, String password) throws Exception {
         MvcResult result = mvc.perform(formLogin().user(user).password(password)).andReturn();
         return result.getResponse().getRedirectedUrl();
