@@ -44,6 +44,16 @@ class JdbcStaffAccounts implements StaffAccounts {
 
     @Override
     @Transactional
+    public void changePasswordHash(long staffId, String passwordHash) {
+        int changed = jdbc.sql("update org_staff set password_hash = ? where id = ?").params(passwordHash, staffId)
+                .update();
+        if (changed == 0) {
+            throw org.yimen.shared.Rejected.notFound("org.staff.notFound", staffId);
+        }
+    }
+
+    @Override
+    @Transactional
     public long createAccount(String username, String name, String staffNumber, String passwordHash,
             Set<Role> roles) {
         return jdbc.sql("""

@@ -11,6 +11,9 @@ public interface StaffAccounts {
     /** Whether any active member of staff holds the role (used to decide whether a first administrator is needed). */
     boolean anyActiveWith(Role role);
 
+    /** Replaces the password hash of a member of staff (the caller checks the policy and audits the change). */
+    void changePasswordHash(long staffId, String passwordHash);
+
     /** Creates an account for someone outside any department, such as the first administrator. */
     long createAccount(String username, String name, String staffNumber, String passwordHash, Set<Role> roles);
 }

@@ -19,6 +19,7 @@ import org.yimen.audit.AuditQuery;
 import org.yimen.audit.AuditReading;
 import org.yimen.audit.AuditTrail;
 import org.yimen.audit.AuditVerification;
+import org.yimen.security.RecentSignIn;
 import org.yimen.shared.Rejected;
 
 /**
@@ -68,7 +69,9 @@ class AuditPages {
         return "audit/search";
     }
 
+    /** Taking the trail out of the system is sensitive: it needs a recently typed password. */
     @GetMapping(value = "/export", produces = "text/csv")
+    @RecentSignIn.Required
     void export(@RequestParam(required = false) @Nullable String targetType,
             @RequestParam(required = false) @Nullable String targetId,
             @RequestParam(required = false) @Nullable String actor,

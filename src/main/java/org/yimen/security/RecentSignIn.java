@@ -1,0 +1,106 @@
+package org.yimen.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Sensitive actions (setting someone's password, unlocking an account, revealing personal data…) need a password
+ * typed within the last few minutes ({@code yimen.security.reauthenticate-after}, default 5 minutes), not just a
+ * session left open on a hall PC. Handlers marked {@link Required} send a person whose sign-in is older to the
+ * password prompt first; API calls with HTTP Basic carry the password with every request and always pass.
+ */
+@Component
+public class RecentSignIn implements HandlerInterceptor {
+
+    /** Marks a handler method (or controller) whose use needs a recent password. */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Required {
+    }
+
+    static final String SESSION_ATTRIBUTE = RecentSignIn.class.getName() + ".at";
+
+    private final Clock clock;
+    private final Duration validFor;
+
+    RecentSignIn(Clock clock, @Value("${yimen.security.reauthenticate-after:5m}") Duration validFor) {
+        this.clock = clock;
+        this.validFor = validFor;
+    }
+
+    @EventListener
+    void signedIn(InteractiveAuthenticationSuccessEvent event) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            mark(attributes.getRequest());
+        }
+    }
+
+    void mark(HttpServletRequest request) {
+        request.getSession().setAttribute(SESSION_ATTRIBUTE, Instant.now(clock));
+    }
+
+    boolean isRecent(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return true;
+        }
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Instant at
+                && !at.plus(validFor).isBefore(Instant.now(clock));
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        if (!(handler instanceof HandlerMethod method) || !(method.hasMethodAnnotation(Required.class)
+                || method.getBeanType().isAnnotationPresent(Required.class)) || isRecent(request)) {
+            return true;
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return false;
+        }
+        String back = "GET".equals(request.getMethod()) ? pathWithQuery(request) : refererPath(request);
+        response.sendRedirect(request.getContextPath() + "/reauthenticate?next="
+                + URLEncoder.encode(back, StandardCharsets.UTF_8));
+        return false;
+    }
+
+    private static String pathWithQuery(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    }
+
+    private static String refererPath(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return "/home";
+        }
+        var uri = java.net.URI.create(referer);
+        return uri.getRawPath() == null ? "/home" : uri.getRawPath();
+    }
+
+    /** Only paths of this site, never another host (an open redirect would help phishing). */
+    static String safeNext(String next) {
+        boolean local = next.startsWith("/") && !next.startsWith("//") && !next.contains("\\");
+        return local ? next : "/home";
+    }
+}
