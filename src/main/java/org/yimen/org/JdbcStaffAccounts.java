@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JdbcStaffAccounts implements StaffAccounts {
 
+    private static final String SELECT_ACCOUNT = "select id, username, name, password_hash, roles, active from org_staff";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -27,10 +29,7 @@ class JdbcStaffAccounts implements StaffAccounts {
 
     @Override
     public Optional<StaffAccount> findByUsername(String username) {
-        return jdbc.sql("select id, username, name, password_hash, roles, active from org_staff where username = ?")
-                .param(username)
-                .query((rs, row) -> new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("name"),
-                        rs.getString("password_hash"), roles(rs, "roles"), rs.getBoolean("active")))
+        return jdbc.sql(SELECT_ACCOUNT + " where username = ?").param(username).query(JdbcStaffAccounts::account)
                 .optional();
     }
 
@@ -40,6 +39,21 @@ class JdbcStaffAccounts implements StaffAccounts {
                 .param(role.name())
                 .query(Boolean.class)
                 .single();
+    }
+
+    @Override
+    public java.util.List<StaffAccount> all() {
+        return jdbc.sql(SELECT_ACCOUNT + " order by username").query(JdbcStaffAccounts::account).list();
+    }
+
+    @Override
+    @Transactional
+    public void changeRoles(long staffId, Set<Role> roles) {
+        int changed = jdbc.sql("update org_staff set roles = ?::varchar[] where id = ?")
+                .params(rolesLiteral(roles), staffId).update();
+        if (changed == 0) {
+            throw org.yimen.shared.Rejected.notFound("org.staff.notFound", staffId);
+        }
     }
 
     @Override
@@ -63,6 +77,11 @@ class JdbcStaffAccounts implements StaffAccounts {
                         OffsetDateTime.now(clock))
                 .query(Long.class)
                 .single();
+    }
+
+    private static StaffAccount account(ResultSet rs, int row) throws SQLException {
+        return new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("name"),
+                rs.getString("password_hash"), roles(rs, "roles"), rs.getBoolean("active"));
     }
 
     static Set<Role> roles(ResultSet rs, String column) throws SQLException {

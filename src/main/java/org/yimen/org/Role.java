@@ -15,5 +15,7 @@ public enum Role {
     /** 电子监察: watches every clock and issues supervision notices. */
     SUPERVISOR,
     /** 审计员: reads the audit trail, nothing else. */
-    AUDITOR
+    AUDITOR,
+    /** 安全管理员: manages accounts, passwords and roles; cannot administer the organisation or read the trail. */
+    SECURITY_ADMIN
 }

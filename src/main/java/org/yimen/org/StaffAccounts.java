@@ -11,6 +11,12 @@ public interface StaffAccounts {
     /** Whether any active member of staff holds the role (used to decide whether a first administrator is needed). */
     boolean anyActiveWith(Role role);
 
+    /** Every account, by username. */
+    java.util.List<StaffAccount> all();
+
+    /** Replaces the roles of a member of staff (the caller decides who may, and audits it). */
+    void changeRoles(long staffId, Set<Role> roles);
+
     /** Replaces the password hash of a member of staff (the caller checks the policy and audits the change). */
     void changePasswordHash(long staffId, String passwordHash);
 

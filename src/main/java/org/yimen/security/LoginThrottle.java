@@ -39,6 +39,23 @@ class LoginThrottle {
                 .single();
     }
 
+    /** Accounts locked now, with the moment each lock ends. */
+    @Transactional(readOnly = true)
+    java.util.Map<String, OffsetDateTime> locks() {
+        var locks = new java.util.HashMap<String, OffsetDateTime>();
+        jdbc.sql("select username, locked_until from sec_lockout where locked_until > ?").param(now())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        locks.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));
+        return locks;
+    }
+
+    /** Lifts a lock and forgets the failures that led to it. */
+    @Transactional
+    void unlock(String username) {
+        jdbc.sql("delete from sec_lockout where username = ?").param(key(username)).update();
+        jdbc.sql("delete from sec_login_failure where username = ?").param(key(username)).update();
+    }
+
     /** Records a failure and locks the account when it is one too many. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void failed(String username) {

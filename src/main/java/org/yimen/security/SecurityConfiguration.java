@@ -60,6 +60,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**", "/api/admin/**").hasAnyRole("ADMIN", "HALL_MANAGER")
                         // Separation of duties: administrators cannot read the trail that records what they do.
                         .requestMatchers("/audit/**", "/api/audit/**").hasAnyRole("AUDITOR", "SUPERVISOR")
+                        .requestMatchers("/security/**", "/api/security/**").hasRole("SECURITY_ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -58,6 +58,9 @@ class HomeController {
         if (roles.contains("ADMIN")) {
             cards.add(new Card("home.card.api", "/swagger-ui.html", "braces"));
         }
+        if (roles.contains("SECURITY_ADMIN")) {
+            cards.add(new Card("home.card.accounts", "/security/accounts", "person-lock"));
+        }
         if (roles.contains("AUDITOR") || roles.contains("SUPERVISOR")) {
             cards.add(new Card("home.card.audit", "/audit", "search"));
         }
