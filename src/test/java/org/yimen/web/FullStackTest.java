@@ -62,6 +62,11 @@ class FullStackTest {
     }
 
     @Test
+    void theEmbeddedDatabaseIsPostgreSql17() {
+        assertThat(jdbc.sql("show server_version").query(String.class).single()).startsWith("17.");
+    }
+
+    @Test
     void anUnknownPageIsA404PageAndAnUnknownApiPathAProblemDetail() throws Exception {
         var page = http.send(HttpRequest.newBuilder(uri("/no-such-page")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
