@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
     /** Reachable without signing in. */
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
-        "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/api/calendar/**", "/api/catalog/**",
+        "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/api/calendar/**", "/api/catalog/**",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 

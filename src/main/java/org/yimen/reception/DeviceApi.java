@@ -1,0 +1,95 @@
+package org.yimen.reception;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yimen.platform.RateLimits;
+import org.yimen.shared.Rejected;
+
+/** What kiosks and displays of other makes may call with their device token ({@code X-Device-Token}). */
+@RestController
+@RequestMapping("/api/devices")
+@Tag(name = "Reception devices", description = "取号机与显示屏: kiosks take tickets, displays read calls. Authenticate"
+        + " with the device's token in the X-Device-Token header; unknown or revoked tokens get 401.")
+class DeviceApi {
+
+    /** Take a ticket on a line. */
+    record TakeTicket(@NotNull @Nullable Long lineId) {
+    }
+
+    private final Tickets tickets;
+    private final ServiceLines lines;
+    private final TicketViews views;
+    private final CallEvents events;
+    private final DisplayViews displays;
+    private final RateLimits rateLimits;
+    private final ReceptionProperties properties;
+
+    DeviceApi(Tickets tickets, ServiceLines lines, TicketViews views, CallEvents events, DisplayViews displays,
+            RateLimits rateLimits, ReceptionProperties properties) {
+        this.tickets = tickets;
+        this.lines = lines;
+        this.views = views;
+        this.events = events;
+        this.displays = displays;
+        this.rateLimits = rateLimits;
+        this.properties = properties;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The device the token belongs to (kind, hall, window)")
+    Device me(@AuthenticationPrincipal Device device) {
+        return device;
+    }
+
+    @GetMapping("/kiosk/lines")
+    @Operation(summary = "Lines the kiosk offers, with waiting counts")
+    List<DisplayViews.LineCount> lines(@AuthenticationPrincipal Device device) {
+        var offered = lines.ofHall(device.hallId()).stream().filter(l -> l.kiosk() && l.active())
+                .map(ServiceLine::id).toList();
+        return displays.waiting(device.hallId()).stream().filter(c -> offered.contains(c.lineId())).toList();
+    }
+
+    @PostMapping("/kiosk/tickets")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Take an ordinary ticket",
+            description = "409 when the hall is closed today, the line is outside its hours or its daily cap is"
+                    + " reached; 429 when one address takes too many.")
+    TicketViews.TicketView take(@AuthenticationPrincipal Device device, @Valid @RequestBody TakeTicket body,
+            HttpServletRequest request) {
+        rateLimits.check("reception.kiosk", request.getRemoteAddr(), properties.kioskRequestsPerMinute(),
+                Duration.ofMinutes(1));
+        if (lines.require(body.lineId()).hallId() != device.hallId()) {
+            throw Rejected.notFound("reception.line.notFound");
+        }
+        var issued = tickets.issue(body.lineId(), Priority.NONE, null, Tickets.Channel.KIOSK,
+                KioskPages.kiosk(device));
+        return views.of(issued.ticket(), request);
+    }
+
+    @GetMapping("/calls")
+    @Operation(summary = "Calls of the device's hall after an event id (catch-up)")
+    List<DisplayViews.CallView> calls(@AuthenticationPrincipal Device device,
+            @Parameter(description = "Last event id seen") @RequestParam(defaultValue = "0") long after,
+            Locale locale) {
+        return events.after(device.hallId(), after, 500).stream()
+                .filter(e -> device.windowId() == null || device.windowId() == e.windowId())
+                .map(e -> displays.call(e, locale)).toList();
+    }
+}

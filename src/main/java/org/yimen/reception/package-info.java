@@ -1,0 +1,13 @@
+/**
+ * Reception (取号叫号): service lines per hall, queue tickets from kiosks and reception staff (with a green channel,
+ * 绿色通道), window calling by a named policy, the window workstation, and live hall and window displays fed over
+ * Server-Sent Events from PostgreSQL {@code NOTIFY}.
+ *
+ * <p>Other modules use {@link org.yimen.reception.Tickets} and may listen for {@link org.yimen.reception.TicketCalled}
+ * and {@link org.yimen.reception.VisitServed}. Devices (kiosks, displays) sign in with tokens of their own, apart from
+ * staff sign-in. Everything else here is internal.
+ */
+@NullMarked
+package org.yimen.reception;
+
+import org.jspecify.annotations.NullMarked;
