@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -82,6 +84,15 @@ class DisplayHub {
     void resync() {
         subscribers.forEach(this::catchUp);
         subscribers.forEach(s -> countsDue.add(s.hallId));
+    }
+
+    /**
+     * Ends every stream when the node shuts down, so a graceful shutdown does not wait for displays that never
+     * hang up; their EventSource reconnects (to another node behind the balancer) and catches up.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void disconnectAll() {
+        List.copyOf(subscribers).forEach(this::drop);
     }
 
     int connected() {

@@ -117,7 +117,8 @@ public class Tickets {
         detail.put("channel", channel.name());
         audit.record(actor, "reception.ticket.issued", "ticket", id, detail);
         events.queueChanged(line.hallId());
-        return new IssuedTicket(ticket, line, peopleAhead(ticket), estimatedMinutes(ticket, line));
+        int ahead = peopleAhead(ticket);
+        return new IssuedTicket(ticket, line, ahead, estimatedMinutes(line, ticket.serviceDate(), ahead));
     }
 
     private void requireOpen(ServiceLine line, LocalDate today, Instant now) {
@@ -351,7 +352,10 @@ public class Tickets {
      */
     @Transactional(readOnly = true)
     public int estimatedMinutes(Ticket ticket, ServiceLine line) {
-        int ahead = peopleAhead(ticket);
+        return estimatedMinutes(line, ticket.serviceDate(), peopleAhead(ticket));
+    }
+
+    private int estimatedMinutes(ServiceLine line, LocalDate day, int ahead) {
         if (ahead == 0) {
             return 0;
         }
@@ -359,7 +363,7 @@ public class Tickets {
                 select avg(extract(epoch from finished_at - coalesce(started_at, called_at))) / 60
                 from rcp_ticket where line_id = ? and service_date = ? and state = 'DONE'
                 having count(*) >= 5""")
-                .params(line.id(), ticket.serviceDate()).query(Double.class).optional();
+                .params(line.id(), day).query(Double.class).optional();
         double minutes = average.map(m -> Math.max(1, m)).orElse((double) line.serviceMinutes());
         int windows = Math.max(1, lines.windowsServing(line.id()));
         return (int) Math.ceil(ahead * minutes / windows);
