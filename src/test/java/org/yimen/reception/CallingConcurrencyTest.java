@@ -3,8 +3,6 @@ package org.yimen.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yimen.audit.Actor;
+import org.yimen.calendar.WorkingDays;
 import org.yimen.support.TestClock;
 import org.yimen.support.YimenIntegrationTest;
 
@@ -47,10 +46,12 @@ class CallingConcurrencyTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    WorkingDays workingDays;
 
     @BeforeEach
     void workingMorning() {
-        clock.set(ZonedDateTime.of(2026, 3, 11, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
+        clock.set(ReceptionFixture.workingMorning(workingDays));
     }
 
     @AfterEach

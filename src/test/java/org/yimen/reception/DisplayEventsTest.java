@@ -11,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yimen.audit.Actor;
+import org.yimen.calendar.WorkingDays;
 import org.yimen.support.TestClock;
 import org.yimen.support.YimenIntegrationTest;
 
@@ -51,6 +50,8 @@ class DisplayEventsTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    WorkingDays workingDays;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -144,7 +145,7 @@ class DisplayEventsTest {
 
     @BeforeEach
     void workingMorning() {
-        clock.set(ZonedDateTime.of(2026, 3, 12, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
+        clock.set(ReceptionFixture.workingMorning(workingDays));
     }
 
     @AfterEach

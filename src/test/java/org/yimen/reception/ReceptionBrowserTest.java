@@ -3,8 +3,6 @@ package org.yimen.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yimen.calendar.WorkingDays;
 import org.yimen.support.TestClock;
 import org.yimen.support.YimenIntegrationTest;
 import org.yimen.support.browser.Browser;
@@ -37,10 +36,12 @@ class ReceptionBrowserTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    WorkingDays workingDays;
 
     @BeforeEach
     void workingMorning() {
-        clock.set(ZonedDateTime.of(2026, 3, 13, 10, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
+        clock.set(ReceptionFixture.workingMorning(workingDays));
     }
 
     @AfterEach

@@ -1,16 +1,21 @@
 package org.yimen.reception;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yimen.calendar.WorkingDays;
 
 /** A hall of a test's own, with numbered windows, lines and devices, so tests never meet each other's queues. */
 final class ReceptionFixture {
 
     private static final AtomicInteger sequence = new AtomicInteger();
+    private static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
 
     final long hallId;
     private final List<Long> windows = new ArrayList<>();
@@ -21,6 +26,18 @@ final class ReceptionFixture {
         this.jdbc = jdbc;
         this.lines = lines;
         this.hallId = hallId;
+    }
+
+    /**
+     * 10:00 on the first working day from today on. Tests stay near the real date, since what they write goes to
+     * the one audit trail, where records months old would look like candidates for the retention purge.
+     */
+    static ZonedDateTime workingMorning(WorkingDays workingDays) {
+        LocalDate day = LocalDate.now(HALL);
+        while (!workingDays.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(10, 0).atZone(HALL);
     }
 
     static ReceptionFixture hall(JdbcClient jdbc, ServiceLines lines, int windowCount) {
