@@ -26,6 +26,7 @@ class CallRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CallRelay.class);
     private static final int POLL_MS = 5_000;
     private static final long RETRY_MS = 2_000;
+    private static final int PROBE_EVERY_POLLS = 6;
 
     private final DataSource dataSource;
     private final DisplayHub hub;
@@ -72,11 +73,21 @@ class CallRelay implements SmartLifecycle {
                 }
                 first = false;
                 PGConnection pg = listening.unwrap(PGConnection.class);
+                long quietPolls = 0;
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MS);
-                    if (notifications == null) {
+                    if (notifications == null || notifications.length == 0) {
+                        // A half-open connection (a dropped route, a failed-over server) can stay silent for
+                        // ever; a query now and then finds out and sends us round the reconnect loop.
+                        if (++quietPolls % PROBE_EVERY_POLLS == 0) {
+                            try (Statement probe = listening.createStatement()) {
+                                probe.setQueryTimeout(10);
+                                probe.execute("select 1");
+                            }
+                        }
                         continue;
                     }
+                    quietPolls = 0;
                     for (PGNotification notification : notifications) {
                         relay(notification.getParameter());
                     }

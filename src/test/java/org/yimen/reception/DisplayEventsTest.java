@@ -210,6 +210,25 @@ class DisplayEventsTest {
     }
 
     @Test
+    void whenTheListenerConnectionDropsItReconnectsAndDisplaysGetWhatTheyMissed() throws Exception {
+        var hall = ReceptionFixture.hall(jdbc, lines, 1);
+        long a = hall.line("综合受理", "A");
+        hall.serve(1, a);
+        var board = devices.register(DeviceKind.HALL_DISPLAY, hall.hallId, null, "测试综合屏");
+        tickets.issue(a, Priority.NONE, null, Tickets.Channel.KIOSK, CLERK);
+        try (var stream = new Stream("/devices/hall/events", board.token(), null)) {
+            stream.first("counts");
+            int killed = jdbc.sql("""
+                    select count(pg_terminate_backend(pid)) from pg_stat_activity
+                    where application_name = 'yimen-call-relay'""").query(Integer.class).single();
+            assertThat(killed).as("the node's listener connection").isEqualTo(1);
+            // Announced while nobody listens: the notification is lost, the event row is not.
+            callAndFinish(hall.window(1));
+            assertThat(stream.nextCall().data()).contains("\"number\":\"A001\"");
+        }
+    }
+
+    @Test
     void aRevokedDisplayCannotListen() throws Exception {
         var hall = ReceptionFixture.hall(jdbc, lines, 1);
         var board = devices.register(DeviceKind.HALL_DISPLAY, hall.hallId, null, "测试综合屏");
