@@ -218,9 +218,9 @@ class CatalogAdministration {
                 audit.record(actor, "catalog.item.created", TARGET, code, Map.of("version", 1, "name",
                         content.name(), "imported", true));
             }
-            var inForce = catalog.publishedItem(code);
-            if (status != Status.DRAFT && inForce.isPresent() && GuideContent.of(inForce.get()).equals(content)) {
+            if (alreadySays(code, status, content)) {
                 unchanged++;
+                continue;
             } else {
                 int version = lifecycle(code).draftVersion();
                 catalog.writeDraft(code, version, content, now);
@@ -247,6 +247,14 @@ class CatalogAdministration {
         audit.record(actor, "catalog.imported", "catalog", "catalog", Map.of("entries", entries.size(), "created",
                 created, "published", published, "drafted", drafted, "retired", retired, "unchanged", unchanged));
         return new ImportReport(true, entries.size(), created, published, drafted, retired, unchanged, List.of());
+    }
+
+    /** Whether the catalog already holds this content in this status, so importing it again changes nothing. */
+    private boolean alreadySays(String code, Status status, GuideContent content) {
+        var current = status == Status.PUBLISHED ? catalog.publishedItem(code) : catalog.latest(code);
+        return current.filter(item -> item.status() == status)
+                .filter(item -> GuideContent.of(item).equals(content))
+                .isPresent();
     }
 
     private ItemLifecycle lifecycle(String code) {
