@@ -142,21 +142,24 @@ class JdbcCatalog implements Catalog {
         return !jdbc.sql("select exists (select 1 from cat_item)").query(Boolean.class).single();
     }
 
-    /** The item's life as it stands, its row locked until the transaction ends so changes to it queue up. */
+    /**
+     * The item's life as it stands, read after locking the item's row until the transaction ends, so two changes to
+     * one item (on any node) queue up and the second sees what the first did.
+     */
     Optional<ItemLifecycle> lockLifecycle(String code) {
+        var locked = jdbc.sql("select id from cat_item where code = ? for update").param(code).query(Long.class)
+                .optional();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 select i.code, v.version, v.status, i.published_version
                 from cat_item i join cat_item_version v on v.item_id = i.id
-                where i.code = ? order by v.version desc limit 1""")
-                .param(code)
+                where i.id = ? order by v.version desc limit 1""")
+                .param(locked.get())
                 .query((rs, row) -> new ItemLifecycle(rs.getString(1), rs.getInt(2), Status.valueOf(rs.getString(3)),
                         rs.getObject(4, Integer.class)))
-                .optional()
-                .map(lifecycle -> {
-                    jdbc.sql("select id from cat_item where code = ? for update").param(code).query(Long.class)
-                            .single();
-                    return lifecycle;
-                });
+                .optional();
     }
 
     void insertItem(String code, Instant now) {
