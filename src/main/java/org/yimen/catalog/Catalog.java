@@ -20,5 +20,5 @@ public interface Catalog {
      * Items in force whose code, name or keywords contain {@code query} (any part, two characters are enough), most
      * similar first; a blank query lists them all. Optionally only one department's or one theme's items.
      */
-    List<ServiceItem> search(String query, @Nullable Long departmentId, ServiceItem.@Nullable Theme theme);
+    List<ServiceSummary> search(String query, @Nullable Long departmentId, ServiceItem.@Nullable Theme theme);
 }

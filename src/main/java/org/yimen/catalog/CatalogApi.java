@@ -44,7 +44,8 @@ class CatalogApi {
     List<ItemSummary> search(@RequestParam(defaultValue = "") String q,
             @Parameter(description = "department code, e.g. GTZYT") @RequestParam(required = false)
             @Nullable String department,
-            @RequestParam(required = false) ServiceItem.@Nullable Theme theme) {
+            @RequestParam(required = false) ServiceItem.@Nullable Theme theme,
+            @Parameter(description = "page number from 0; 50 items a page") @RequestParam(defaultValue = "0") int page) {
         Long departmentId = null;
         if (department != null && !department.isBlank()) {
             var found = organisation.departmentByCode(department.strip());
@@ -54,7 +55,7 @@ class CatalogApi {
             departmentId = found.get().id();
         }
         var departments = views.departmentsById();
-        return catalog.search(q, departmentId, theme).stream().map(i -> {
+        return catalog.search(q, departmentId, theme, Math.max(0, page) * JdbcCatalog.PAGE_SIZE).stream().map(i -> {
             Department d = departments.get(i.departmentId());
             return new ItemSummary(i.code(), i.version(), i.name(), i.type(), i.departmentId(),
                     d == null ? "" : d.code(), d == null ? "" : d.name(), i.statutoryDays(), i.promisedDays(),

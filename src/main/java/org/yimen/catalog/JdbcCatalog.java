@@ -5,11 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yimen.catalog.ServiceItem.Channel;
@@ -39,7 +43,8 @@ class JdbcCatalog implements Catalog {
             v.consultation_phone, v.complaint_phone, v.result_pickup, v.keywords, v.themes, v.created_at,
             v.published_at""";
     private static final String FROM = " from cat_item_version v join cat_item i on i.id = v.item_id ";
-    private static final int SEARCH_LIMIT = 500;
+    /** Search results per page. */
+    static final int PAGE_SIZE = 50;
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -61,33 +66,80 @@ class JdbcCatalog implements Catalog {
     }
 
     @Override
-    public List<ServiceItem> search(String query, @Nullable Long departmentId, @Nullable Theme theme) {
+    public List<ServiceSummary> search(String query, @Nullable Long departmentId, @Nullable Theme theme) {
+        return search(query, departmentId, theme, 0);
+    }
+
+    /**
+     * A page of {@link #PAGE_SIZE} items in force matching the query, best first: name matches before keyword
+     * matches, then by trigram similarity. ILIKE with a pattern: the trigram index serves three characters or more,
+     * a scan serves fewer (still correct for two-character Chinese words such as 用地).
+     */
+    List<ServiceSummary> search(String query, @Nullable Long departmentId, @Nullable Theme theme, int offset) {
+        var where = where(query, departmentId, theme);
         String q = query.strip();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + "where v.status = 'PUBLISHED'");
-        List<Object> params = new ArrayList<>();
+        String order = q.isEmpty() ? " order by v.department_id, i.code"
+                : " order by (position(lower(:q) in lower(v.name)) > 0) desc, similarity(v.search_text, :q) desc,"
+                        + " i.code";
+        return jdbc.sql("""
+                select i.code, v.version, v.name, v.item_type, v.department_id, v.statutory_days, v.promised_days,
+                       v.themes, not jsonb_path_exists(v.fees, '$[*] ? (@.free == false)') as free""" + FROM
+                        + where.sql + order + " limit " + PAGE_SIZE + " offset " + Math.max(0, offset))
+                .params(where.params)
+                .query((rs, row) -> new ServiceSummary(rs.getString("code"), rs.getInt("version"),
+                        rs.getString("name"), Type.valueOf(rs.getString("item_type")), rs.getLong("department_id"),
+                        rs.getInt("statutory_days"), rs.getInt("promised_days"), rs.getBoolean("free"),
+                        Arrays.stream((String[]) array(rs.getArray("themes"))).map(Theme::valueOf).toList()))
+                .list();
+    }
+
+    /** How many items in force match, for "showing 50 of 381". */
+    int count(String query, @Nullable Long departmentId, @Nullable Theme theme) {
+        var where = where(query, departmentId, theme);
+        return jdbc.sql("select count(*)" + FROM + where.sql).params(where.params).query(Integer.class).single();
+    }
+
+    /** Items in force per department, for browsing. */
+    Map<Long, Long> countPerDepartment() {
+        var counts = new LinkedHashMap<Long, Long>();
+        jdbc.sql("select department_id, count(*) from cat_item_version where status = 'PUBLISHED'"
+                        + " group by department_id")
+                .query((RowCallbackHandler) rs -> counts.put(rs.getLong(1),
+                        rs.getLong(2)));
+        return counts;
+    }
+
+    /** Items in force per theme, for browsing. */
+    Map<Theme, Long> countPerTheme() {
+        var counts = new EnumMap<Theme, Long>(Theme.class);
+        jdbc.sql("select t, count(*) from cat_item_version, unnest(themes) as t where status = 'PUBLISHED'"
+                        + " group by t")
+                .query((RowCallbackHandler) rs -> counts.put(
+                        Theme.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(String query, @Nullable Long departmentId, @Nullable Theme theme) {
+        String q = query.strip();
+        var sql = new StringBuilder(" where v.status = 'PUBLISHED'");
+        var params = new HashMap<String, Object>();
         if (!q.isEmpty()) {
-            // ILIKE with a pattern: the trigram index serves three characters or more, a scan serves fewer.
-            sql.append(" and v.search_text ilike ? escape '\\'");
-            params.add("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            sql.append(" and v.search_text ilike :pattern escape '\\'");
+            params.put("pattern", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", q);
         }
         if (departmentId != null) {
-            sql.append(" and v.department_id = ?");
-            params.add(departmentId);
+            sql.append(" and v.department_id = :department");
+            params.put("department", departmentId);
         }
         if (theme != null) {
-            sql.append(" and ? = any(v.themes)");
-            params.add(theme.name());
+            sql.append(" and :theme = any(v.themes)");
+            params.put("theme", theme.name());
         }
-        if (q.isEmpty()) {
-            sql.append(" order by v.department_id, i.code");
-        } else {
-            sql.append(" order by (position(lower(?) in lower(v.name)) > 0) desc, similarity(v.search_text, ?) desc,"
-                    + " i.code");
-            params.add(q);
-            params.add(q);
-        }
-        sql.append(" limit ").append(SEARCH_LIMIT);
-        return jdbc.sql(sql.toString()).params(params).query(this::item).list();
+        return new Where(sql.toString(), params);
     }
 
     /** Every version in force, for the fee schedule and the export. */

@@ -5,10 +5,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -43,26 +41,24 @@ class ServicePages {
 
     @GetMapping("/services")
     String services(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String department,
-            @RequestParam(required = false) @Nullable String theme, Model model) {
+            @RequestParam(required = false) @Nullable String theme, @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Map<Long, Department> departments = views.departmentsById();
         Department chosen = department == null ? null : departments.values().stream()
                 .filter(d -> d.code().equals(department)).findFirst().orElse(null);
         ServiceItem.Theme chosenTheme = Arrays.stream(ServiceItem.Theme.values())
                 .filter(t -> t.name().equals(theme)).findFirst().orElse(null);
-        List<ServiceItem> all = catalog.search("", null, null);
-        Map<Long, Long> perDepartment = all.stream()
-                .collect(Collectors.groupingBy(ServiceItem::departmentId, Collectors.counting()));
-        Map<ServiceItem.Theme, Long> perTheme = new LinkedHashMap<>();
-        for (ServiceItem.Theme t : ServiceItem.Theme.values()) {
-            long count = all.stream().filter(i -> i.themes().contains(t)).count();
-            if (count > 0) {
-                perTheme.put(t, count);
-            }
-        }
+        Map<Long, Long> perDepartment = catalog.countPerDepartment();
+        Map<ServiceItem.Theme, Long> perTheme = catalog.countPerTheme();
         boolean filtered = !q.isBlank() || chosen != null || chosenTheme != null;
-        List<ServiceItem> results = filtered
-                ? catalog.search(q, chosen == null ? null : chosen.id(), chosenTheme)
-                : all;
+        Long departmentId = chosen == null ? null : chosen.id();
+        int shownPage = Math.max(0, page);
+        List<ServiceSummary> results = catalog.search(q, departmentId, chosenTheme,
+                shownPage * JdbcCatalog.PAGE_SIZE);
+        int total = catalog.count(q, departmentId, chosenTheme);
+        model.addAttribute("page", shownPage);
+        model.addAttribute("total", total);
+        model.addAttribute("hasNext", (shownPage + 1) * JdbcCatalog.PAGE_SIZE < total);
         model.addAttribute("q", q.strip());
         model.addAttribute("department", chosen);
         model.addAttribute("theme", chosenTheme);

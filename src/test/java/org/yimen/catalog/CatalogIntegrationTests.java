@@ -199,12 +199,12 @@ class CatalogIntegrationTests {
         mvc.perform(get("/api/catalog/items").param("q", "用地"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name", hasItem("建设用地审批")));
-        assertThat(catalog.search("用地", null, null)).extracting(ServiceItem::name).contains("建设用地审批");
-        assertThat(catalog.search("环境影响", null, null)).extracting(ServiceItem::code)
+        assertThat(catalog.search("用地", null, null)).extracting(ServiceSummary::name).contains("建设用地审批");
+        assertThat(catalog.search("环境影响", null, null)).extracting(ServiceSummary::code)
                 .contains("HBT-XK-001", "HBT-XK-002");
         String code = createPublished("楼宇喷泉设施备案");
-        assertThat(catalog.search("喷泉", null, null)).extracting(ServiceItem::code).containsExactly(code);
-        assertThat(catalog.search(code.toLowerCase(), null, null)).extracting(ServiceItem::code).containsExactly(code);
+        assertThat(catalog.search("喷泉", null, null)).extracting(ServiceSummary::code).containsExactly(code);
+        assertThat(catalog.search(code.toLowerCase(), null, null)).extracting(ServiceSummary::code).containsExactly(code);
         assertThat(catalog.search("100%_", null, null)).as("wildcards are literal").isEmpty();
     }
 
