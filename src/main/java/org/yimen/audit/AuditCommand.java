@@ -6,7 +6,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * {@code java -jar yimen.jar audit verify [--yimen.data-dir=… | --spring.datasource.url=…]}: checks the trail from the
- * command line with the application's own configuration and exits 0 only when it is intact.
+ * command line with the application's own configuration and exits 0 only when it is intact. Logging keeps the
+ * application's levels (a command that changed them would change them for the whole JVM).
  */
 public final class AuditCommand {
 
@@ -16,7 +17,7 @@ public final class AuditCommand {
     public static int verify(Class<?> application, String[] args, PrintStream out) {
         try (var context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "yimen.demo=false", "logging.level.root=WARN")
+                .properties("spring.main.banner-mode=off", "spring.main.log-startup-info=false", "yimen.demo=false")
                 .run(args)) {
             VerificationReport report = context.getBean(AuditVerification.class).verify();
             if (report.intact()) {

@@ -76,9 +76,17 @@ public class AuditTrail {
         return seq;
     }
 
-    /** The signed-in member of staff (id and roles), or an anonymous caller. */
+    /**
+     * The signed-in member of staff (id and roles); an anonymous caller when a request comes from nobody signed in;
+     * the system itself when there is no request at all (start-up tasks, scheduled jobs).
+     */
     public static Actor currentActor() {
-        return actorOf(SecurityContextHolder.getContext().getAuthentication());
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if ((authentication == null || authentication instanceof AnonymousAuthenticationToken)
+                && RequestContextHolder.getRequestAttributes() == null) {
+            return Actor.system("yimen");
+        }
+        return actorOf(authentication);
     }
 
     /** The member of staff an authentication stands for (id, name, roles), or an anonymous caller. */

@@ -118,7 +118,8 @@ class DemoOrganisation implements ApplicationRunner {
         staff(staffNo++, "谢红梅", null, Set.of(Role.HALL_MANAGER), "manager1", demoHash);
         staff(staffNo++, "韩冬", zjt, Set.of(Role.REVIEWER), "reviewer1", demoHash);
         staff(staffNo++, "唐明", null, Set.of(Role.SUPERVISOR), "supervisor1", demoHash);
-        staff(staffNo, "冯雪", null, Set.of(Role.AUDITOR), "auditor1", demoHash);
+        staff(staffNo++, "冯雪", null, Set.of(Role.AUDITOR), "auditor1", demoHash);
+        staff(staffNo, "邓卫国", null, Set.of(Role.SECURITY_ADMIN), "security1", demoHash);
         // One officer on leave today, so the admin page shows officer B acting.
         LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
         administration.recordAbsence(clerks.get("GTZYT"), new AbsenceForm("年休假", now.minusHours(2),

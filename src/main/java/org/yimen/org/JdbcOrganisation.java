@@ -18,13 +18,15 @@ class JdbcOrganisation implements Organisation {
     static final String DEPARTMENTS = "select id, code, name, head_staff_id, phone from org_department";
     static final String HALLS = "select id, code, name, address, phone from org_hall";
     static final String WINDOWS = "select id, hall_id, number, name, department_id, active from org_window";
-    static final String STAFF = """
-            select id, staff_number, name, department_id, roles, phone, username, active from org_staff""";
+    static final String STAFF = "select id, staff_number, name, department_id, roles, " + StaffPhones.COLUMNS
+            + ", username, active from org_staff";
 
     private final JdbcClient jdbc;
+    private final StaffPhones phones;
 
-    JdbcOrganisation(JdbcClient jdbc) {
+    JdbcOrganisation(JdbcClient jdbc, StaffPhones phones) {
         this.jdbc = jdbc;
+        this.phones = phones;
     }
 
     @Override
@@ -77,16 +79,16 @@ class JdbcOrganisation implements Organisation {
 
     @Override
     public Optional<StaffSummary> staff(long id) {
-        return jdbc.sql(STAFF + " where id = ?").param(id).query(JdbcOrganisation::staffRow).optional();
+        return jdbc.sql(STAFF + " where id = ?").param(id).query(this::staffRow).optional();
     }
 
     @Override
     public Optional<StaffSummary> staffByUsername(String username) {
-        return jdbc.sql(STAFF + " where username = ?").param(username).query(JdbcOrganisation::staffRow).optional();
+        return jdbc.sql(STAFF + " where username = ?").param(username).query(this::staffRow).optional();
     }
 
     List<StaffSummary> staff() {
-        return jdbc.sql(STAFF + " order by staff_number").query(JdbcOrganisation::staffRow).list();
+        return jdbc.sql(STAFF + " order by staff_number").query(this::staffRow).list();
     }
 
     static Department departmentRow(ResultSet rs, int row) throws SQLException {
@@ -104,9 +106,10 @@ class JdbcOrganisation implements Organisation {
                 rs.getObject("department_id", Long.class), rs.getBoolean("active"));
     }
 
-    static StaffSummary staffRow(ResultSet rs, int row) throws SQLException {
+    /** A staff row with the phone opened and masked at once: the full number never leaves this method. */
+    StaffSummary staffRow(ResultSet rs, int row) throws SQLException {
         return new StaffSummary(rs.getLong("id"), rs.getString("staff_number"), rs.getString("name"),
                 rs.getObject("department_id", Long.class), JdbcStaffAccounts.roles(rs, "roles"),
-                Masking.phone(rs.getString("phone")), rs.getString("username"), rs.getBoolean("active"));
+                phones.masked(rs), rs.getString("username"), rs.getBoolean("active"));
     }
 }

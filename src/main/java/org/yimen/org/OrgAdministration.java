@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.AuditTrail;
+import org.yimen.privacy.Sealed;
 import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
 
@@ -38,12 +39,14 @@ class OrgAdministration {
     private final Clock clock;
     private final ActingOfficers acting;
     private final AuditTrail audit;
+    private final StaffPhones phones;
 
-    OrgAdministration(JdbcClient jdbc, Clock clock, ActingOfficers acting, AuditTrail audit) {
+    OrgAdministration(JdbcClient jdbc, Clock clock, ActingOfficers acting, AuditTrail audit, StaffPhones phones) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.acting = acting;
         this.audit = audit;
+        this.phones = phones;
     }
 
     /** Records a change in the audit trail, with the form's fields as detail (phones masked). */
@@ -201,13 +204,15 @@ class OrgAdministration {
 
     long createStaff(StaffForm form, String passwordHash) {
         checkStaff(form, null);
+        Sealed phone = phones.seal(form.phone());
         long id = jdbc.sql("""
-                insert into org_staff (staff_number, name, department_id, roles, phone, username, password_hash,
-                                       active, created_at)
-                values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?) returning id""")
+                insert into org_staff (staff_number, name, department_id, roles, phone_sealed, phone_index, username,
+                                       password_hash, active, created_at)
+                values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?) returning id""")
                 .params(strip(form.staffNumber()), strip(form.name()), form.departmentId(),
-                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), strip(form.phone()), strip(form.username()),
-                        passwordHash, form.active(), OffsetDateTime.now(clock))
+                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), phone == null ? null : phone.ciphertext(),
+                        phone == null ? null : phone.index(), strip(form.username()), passwordHash, form.active(),
+                        OffsetDateTime.now(clock))
                 .query(Long.class).single();
         audited("org.staff.created", "staff", id, form);
         return id;
@@ -218,12 +223,17 @@ class OrgAdministration {
         checkStaff(form, id);
         jdbc.sql("""
                 update org_staff set staff_number = ?, name = ?, department_id = ?, roles = ?::varchar[],
-                    phone = case when ? = '' then phone else ? end, username = ?, active = ?
+                    username = ?, active = ?
                 where id = ?""")
                 .params(strip(form.staffNumber()), strip(form.name()), form.departmentId(),
-                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), strip(form.phone()), strip(form.phone()),
-                        strip(form.username()), form.active(), id)
+                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), strip(form.username()), form.active(), id)
                 .update();
+        // Forms show phones masked only, so a blank phone keeps the stored one.
+        Sealed phone = phones.seal(form.phone());
+        if (phone != null) {
+            jdbc.sql("update org_staff set phone_sealed = ?, phone_index = ?, phone = '' where id = ?")
+                    .params(phone.ciphertext(), phone.index(), id).update();
+        }
         // Deactivating an officer makes their posts fall to the other officer or the head.
         acting.reconcileFor(id);
         audited("org.staff.updated", "staff", id, form);

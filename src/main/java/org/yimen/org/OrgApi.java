@@ -3,6 +3,8 @@ package org.yimen.org;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +22,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yimen.privacy.Purpose;
 import org.yimen.shared.Rejected;
 
 /**
  * The organisation over HTTP. Any signed-in member of staff reads; administrators and hall managers change; everyone
- * records and cancels their own absences. Phones are always masked.
+ * records and cancels their own absences. Phones are always masked; administrators and hall managers may reveal a
+ * staff phone in full by stating why, and the read is audited.
  */
 @RestController
 @RequestMapping("/api/org")
@@ -37,12 +41,25 @@ class OrgApi {
     private final OrgAdministration administration;
     private final OrgViews views;
     private final ActingOfficers acting;
+    private final StaffPhones phones;
 
-    OrgApi(JdbcOrganisation organisation, OrgAdministration administration, OrgViews views, ActingOfficers acting) {
+    OrgApi(JdbcOrganisation organisation, OrgAdministration administration, OrgViews views, ActingOfficers acting,
+            StaffPhones phones) {
         this.organisation = organisation;
         this.administration = administration;
         this.views = views;
         this.acting = acting;
+        this.phones = phones;
+    }
+
+    /** Why the caller needs a full value (查看目的); it goes into the audit trail with the read. */
+    record RevealRequest(@NotBlank(message = "{privacy.purpose.length}")
+            @Size(min = Purpose.MIN_LENGTH, max = Purpose.MAX_LENGTH, message = "{privacy.purpose.length}")
+            @Nullable String purpose) {
+    }
+
+    /** A full phone number, revealed to someone whose role needs it. */
+    record RevealedPhone(String phone) {
     }
 
     // Departments
@@ -187,6 +204,14 @@ class OrgApi {
     StaffSummary updateStaff(@PathVariable long id, @Valid @RequestBody StaffForm form) {
         administration.updateStaff(id, form);
         return staffMember(id);
+    }
+
+    @PostMapping("/staff/{id}/phone/reveal")
+    @PreAuthorize(MANAGERS)
+    @Operation(summary = "The full phone of a member of staff, for a stated purpose (2 to 200 characters); the read "
+            + "is recorded in the audit trail with that purpose")
+    RevealedPhone revealPhone(@PathVariable long id, @Valid @RequestBody RevealRequest request) {
+        return new RevealedPhone(phones.reveal(id, new Purpose(request.purpose())));
     }
 
     @DeleteMapping("/staff/{id}")

@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yimen.privacy.Purpose;
 import org.yimen.shared.Rejected;
 
 /**
@@ -33,11 +35,13 @@ class OrgPages {
     private final JdbcOrganisation organisation;
     private final OrgAdministration administration;
     private final OrgViews views;
+    private final StaffPhones phones;
 
-    OrgPages(JdbcOrganisation organisation, OrgAdministration administration, OrgViews views) {
+    OrgPages(JdbcOrganisation organisation, OrgAdministration administration, OrgViews views, StaffPhones phones) {
         this.organisation = organisation;
         this.administration = administration;
         this.views = views;
+        this.phones = phones;
     }
 
     @GetMapping
@@ -199,6 +203,27 @@ class OrgPages {
             return saved(redirect, "org.flash.staffSaved");
         }
         return staffForm(model, id);
+    }
+
+    /**
+     * Shows a staff phone in full once the manager has said why (the overview asks in place, through htmx); the read
+     * is audited. Without htmx the answer is a page of its own.
+     */
+    @PostMapping("/staff/{id}/phone/reveal")
+    String revealPhone(@PathVariable long id, @RequestParam(required = false) @Nullable String purpose,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        model.addAttribute("staffId", id);
+        String view = "org/phone-reveal";
+        try {
+            model.addAttribute("phone", phones.reveal(id, new Purpose(purpose)));
+            return htmx == null ? view : view + " :: revealed";
+        } catch (Rejected rejected) {
+            if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
+                throw rejected;
+            }
+            model.addAttribute("revealError", rejected.code());
+            return htmx == null ? view : view + " :: form";
+        }
     }
 
     private String staffForm(Model model, @Nullable Long id) {

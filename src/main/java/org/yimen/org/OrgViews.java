@@ -51,11 +51,13 @@ class OrgViews {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ActingOfficers acting;
+    private final StaffPhones phones;
 
-    OrgViews(JdbcClient jdbc, Clock clock, ActingOfficers acting) {
+    OrgViews(JdbcClient jdbc, Clock clock, ActingOfficers acting, StaffPhones phones) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.acting = acting;
+        this.phones = phones;
     }
 
     List<PostView> posts() {
@@ -125,11 +127,12 @@ class OrgViews {
 
     List<StaffRow> staffRows() {
         return jdbc.sql("""
-                select s.id, s.staff_number, s.name, d.name as department_name, s.roles, s.phone, s.username, s.active
+                select s.id, s.staff_number, s.name, d.name as department_name, s.roles, s.phone_sealed, s.phone,
+                       s.username, s.active
                 from org_staff s left join org_department d on d.id = s.department_id order by s.staff_number""")
                 .query((rs, row) -> new StaffRow(rs.getLong("id"), rs.getString("staff_number"), rs.getString("name"),
                         rs.getString("department_name"), JdbcStaffAccounts.roles(rs, "roles"),
-                        Masking.phone(rs.getString("phone")), rs.getString("username"), rs.getBoolean("active")))
+                        phones.masked(rs), rs.getString("username"), rs.getBoolean("active")))
                 .list();
     }
 

@@ -27,6 +27,7 @@ import org.yimen.org.Role;
 import org.yimen.org.StaffAccount;
 import org.yimen.org.StaffAccounts;
 import org.yimen.shared.Rejected;
+import org.yimen.shared.SensitiveAction;
 
 /**
  * 安全管理员: accounts, passwords, locks and roles, kept apart from running the hall (ADMIN) and from reading the
@@ -69,14 +70,14 @@ class AccountAdministration {
     }
 
     @GetMapping("/{username}")
-    @RecentSignIn.Required
+    @SensitiveAction
     String initEdit(@PathVariable String username, Model model) {
         model.addAttribute("form", new NewPasswordForm("", ""));
         return edit(account(username), model);
     }
 
     @PostMapping("/{username}/password")
-    @RecentSignIn.Required
+    @SensitiveAction
     @Transactional
     String processSetPassword(@PathVariable String username, @Valid @ModelAttribute("form") NewPasswordForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
@@ -99,7 +100,7 @@ class AccountAdministration {
     }
 
     @PostMapping("/{username}/roles")
-    @RecentSignIn.Required
+    @SensitiveAction
     @Transactional
     String processChangeRoles(@PathVariable String username,
             @RequestParam(name = "roles", required = false) @Nullable Set<Role> roles, Authentication me,

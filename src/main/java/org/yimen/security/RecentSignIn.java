@@ -3,10 +3,6 @@ package org.yimen.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,21 +16,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.yimen.shared.SensitiveAction;
 
 /**
  * Sensitive actions (setting someone's password, unlocking an account, revealing personal data…) need a password
  * typed within the last few minutes ({@code yimen.security.reauthenticate-after}, default 5 minutes), not just a
- * session left open on a hall PC. Handlers marked {@link Required} send a person whose sign-in is older to the
+ * session left open on a hall PC. Handlers marked {@link SensitiveAction} send a person whose sign-in is older to the
  * password prompt first; API calls with HTTP Basic carry the password with every request and always pass.
  */
 @Component
-public class RecentSignIn implements HandlerInterceptor {
-
-    /** Marks a handler method (or controller) whose use needs a recent password. */
-    @Target({ElementType.METHOD, ElementType.TYPE})
-    @Retention(RetentionPolicy.RUNTIME)
-    public @interface Required {
-    }
+class RecentSignIn implements HandlerInterceptor {
 
     static final String SESSION_ATTRIBUTE = RecentSignIn.class.getName() + ".at";
 
@@ -70,8 +61,8 @@ public class RecentSignIn implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        if (!(handler instanceof HandlerMethod method) || !(method.hasMethodAnnotation(Required.class)
-                || method.getBeanType().isAnnotationPresent(Required.class)) || isRecent(request)) {
+        if (!(handler instanceof HandlerMethod method) || !(method.hasMethodAnnotation(SensitiveAction.class)
+                || method.getBeanType().isAnnotationPresent(SensitiveAction.class)) || isRecent(request)) {
             return true;
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

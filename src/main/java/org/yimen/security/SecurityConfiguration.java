@@ -4,13 +4,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -77,15 +73,5 @@ class SecurityConfiguration {
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, api));
         return http.build();
-    }
-
-    @Bean
-    AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle, AuthenticationEventPublisher events) {
-        var passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
-        var manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
-        manager.setAuthenticationEventPublisher(events);
-        return manager;
     }
 }

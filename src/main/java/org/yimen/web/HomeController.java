@@ -54,6 +54,7 @@ class HomeController {
         if (roles.contains("ADMIN") || roles.contains("HALL_MANAGER")) {
             cards.add(new Card("home.card.org", "/admin/org", "diagram-3"));
             cards.add(new Card("home.card.calendar", "/admin/calendar", "calendar3"));
+            cards.add(new Card("home.card.catalog", "/admin/catalog", "journal-text"));
         }
         if (roles.contains("ADMIN")) {
             cards.add(new Card("home.card.api", "/swagger-ui.html", "braces"));

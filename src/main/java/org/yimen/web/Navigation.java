@@ -18,6 +18,7 @@ class Navigation {
             new Item("nav.home", "/home", "house", Set.of()),
             new Item("nav.org", "/admin/org", "diagram-3", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("nav.calendar", "/admin/calendar", "calendar3", Set.of("ADMIN", "HALL_MANAGER")),
+            new Item("catalog.nav.admin", "/admin/catalog", "journal-text", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("reception.nav.window", "/reception/windows", "megaphone", Set.of("CLERK", "HALL_MANAGER")),
             new Item("reception.nav.desk", "/reception/desk", "ticket-perforated", Set.of("CLERK", "HALL_MANAGER")),
             new Item("nav.accounts", "/security/accounts", "person-lock", Set.of("SECURITY_ADMIN")),

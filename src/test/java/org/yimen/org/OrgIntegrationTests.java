@@ -80,7 +80,7 @@ class OrgIntegrationTests {
         assertThat(jdbc.sql("select count(*) from org_window where hall_id = ?").param(hall).query(Long.class)
                 .single()).isGreaterThanOrEqualTo(12);
         for (String username : new String[] {"admin", "manager1", "clerk1", "clerk2", "reviewer1", "head1",
-            "supervisor1", "auditor1"}) {
+            "supervisor1", "auditor1", "security1"}) {
             var account = accounts.findByUsername(username).orElseThrow();
             assertThat(encoder.matches("Yimen@2026", account.passwordHash())).as(username).isTrue();
         }

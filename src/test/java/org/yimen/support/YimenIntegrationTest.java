@@ -20,6 +20,6 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, ClientAddresses.class})
 public @interface YimenIntegrationTest {
 }

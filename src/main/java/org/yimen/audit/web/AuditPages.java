@@ -19,8 +19,8 @@ import org.yimen.audit.AuditQuery;
 import org.yimen.audit.AuditReading;
 import org.yimen.audit.AuditTrail;
 import org.yimen.audit.AuditVerification;
-import org.yimen.security.RecentSignIn;
 import org.yimen.shared.Rejected;
+import org.yimen.shared.SensitiveAction;
 
 /**
  * 倒查: one search page that answers both "what happened to this case / ticket / account" and "what did this person do
@@ -71,7 +71,7 @@ class AuditPages {
 
     /** Taking the trail out of the system is sensitive: it needs a recently typed password. */
     @GetMapping(value = "/export", produces = "text/csv")
-    @RecentSignIn.Required
+    @SensitiveAction
     void export(@RequestParam(required = false) @Nullable String targetType,
             @RequestParam(required = false) @Nullable String targetId,
             @RequestParam(required = false) @Nullable String actor,

@@ -1,6 +1,9 @@
 package org.yimen.support.browser;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The staff sign-in page, as a person uses it. */
 public final class SignInPage {
@@ -30,7 +33,10 @@ public final class SignInPage {
         var driver = browser.driver();
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        var button = driver.findElement(By.cssSelector("main form button[type=submit]"));
+        button.click();
+        // Wait for the next page, so a slow answer is not mistaken for the sign-in page still showing.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 
     public String alert() {
