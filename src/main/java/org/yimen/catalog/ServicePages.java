@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yimen.org.Department;
+import org.yimen.shared.QrCodes;
 
 /**
  * The public portal of the catalog, no sign-in: browse by department or theme and search; read a guide (any version

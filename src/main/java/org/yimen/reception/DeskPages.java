@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.audit.AuditTrail;
 import org.yimen.org.Organisation;
+import org.yimen.shared.QrCodes;
 import org.yimen.shared.Rejected;
 
 /**

@@ -19,6 +19,7 @@ import org.yimen.audit.Actor;
 import org.yimen.calendar.WorkingDays;
 import org.yimen.org.Organisation;
 import org.yimen.platform.RateLimits;
+import org.yimen.shared.QrCodes;
 import org.yimen.shared.Rejected;
 
 /**

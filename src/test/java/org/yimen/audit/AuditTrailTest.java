@@ -165,9 +165,10 @@ class AuditTrailTest {
             long young = audit.record(Actor.system("test"), "test.young", "probe", 2, Map.of());
             long mark = AuditRecords.head(jdbc);
 
-            assertThat(retention.purge()).isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from audit_record where seq in (?, ?)").params(old, young)
-                    .query(Integer.class).single()).isEqualTo(1);
+            // other tests may have recorded under an old test clock too: count only ours
+            assertThat(retention.purge()).isPositive();
+            assertThat(jdbc.sql("select seq from audit_record where seq in (?, ?)").params(old, young)
+                    .query(Long.class).list()).containsExactly(young);
             AuditRecords.assertRecorded(jdbc, mark, "audit.purged", "audit-trail", "all");
             tx.setRollbackOnly();
         });

@@ -1,6 +1,5 @@
-package org.yimen.catalog;
+package org.yimen.shared;
 
-import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
@@ -9,17 +8,22 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 
-/** QR codes drawn on the server, so a printed guide leads back to the online one without any outside service. */
-final class QrCodes {
+/**
+ * QR codes drawn on the server (no outside service): on printed guides, receipts and tickets they lead back to the
+ * online page. As PNG bytes, or as a {@code data:} URI (the content security policy allows data images), so a page
+ * needs no second request.
+ */
+public final class QrCodes {
 
     private QrCodes() {
     }
 
-    static byte[] png(String text, int size) {
+    public static byte[] png(String text, int size) {
         try {
-            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
+            var matrix = new QRCodeWriter().encode(text, com.google.zxing.BarcodeFormat.QR_CODE, size, size,
                     Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 1,
                             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
             var out = new ByteArrayOutputStream();
@@ -30,5 +34,9 @@ final class QrCodes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static String dataUri(String text, int size) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
     }
 }
