@@ -28,10 +28,6 @@ record IntakeForm(@Nullable String idempotencyKey, @Nullable String itemCode, @N
                 materials == null ? List.of() : materials);
     }
 
-    boolean ticked(String material) {
-        return materials != null && materials.contains(material);
-    }
-
     private static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value, String field, String code) {
         try {
             return Enum.valueOf(type, value == null ? "" : value);

@@ -152,6 +152,24 @@ class CaseWebTests {
     }
 
     @Test
+    void theIntakeFormListsTheGuidesMaterialsAndNamesTheFieldAtFault() throws Exception {
+        var page = mvc.perform(get("/cases/new").param("item", CaseIntakeIntegrationTests.LAND_USE)
+                .param("hall", "GZZWFW").with(CLERK)).andExpect(status().isOk());
+        for (String m : required()) {
+            page.andExpect(content().string(containsString(m)));
+        }
+
+        mvc.perform(post("/cases/new").with(CLERK).with(csrf())
+                        .param("idempotencyKey", UUID.randomUUID().toString())
+                        .param("itemCode", CaseIntakeIntegrationTests.LAND_USE).param("hallCode", "GZZWFW")
+                        .param("windowNumber", "1").param("applicantKind", "PERSON").param("applicantName", "赵六")
+                        .param("documentType", "RESIDENT_ID_CARD").param("documentNumber", "520102199001011234")
+                        .param("phone", PHONE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("documentNumber-error")));
+    }
+
+    @Test
     void anIncompleteApplicationGetsAPrintableNoticeListingEveryMissingMaterial() throws Exception {
         List<String> all = required();
         long id = submitByApi(UUID.randomUUID().toString(), all.subList(0, 1), CaseIntakeIntegrationTests.idNumber());
