@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.yimen.calendar.WorkingDayResult;
 import org.yimen.catalog.ServiceItem;
 import org.yimen.shared.Rejected;
@@ -88,7 +89,7 @@ public final class Case {
      */
     void accept(LocalDate today, int promisedDays, int statutoryDays,
             BiFunction<LocalDate, Integer, WorkingDayResult> calendar) {
-        requireState("accept", CaseState.SUBMITTED);
+        requireState("cases.action.accept", CaseState.SUBMITTED);
         var missing = missingRequired();
         if (!missing.isEmpty()) {
             throw Rejected.conflict("materials", "cases.accept.incomplete", String.join("、", missing));
@@ -106,7 +107,7 @@ public final class Case {
      * listed materials go back to the applicant and the case waits for them.
      */
     Notice issueOneTimeNotice(List<NoticeItem> items, String reason, LocalDate today) {
-        requireState("issueOneTimeNotice", CaseState.SUBMITTED);
+        requireState("cases.action.notice", CaseState.SUBMITTED);
         Set<String> known = materials.stream().map(CaseMaterial::name).collect(Collectors.toSet());
         var unknown = items.stream().map(NoticeItem::material).filter(m -> !known.contains(m)).toList();
         if (!unknown.isEmpty()) {
@@ -133,7 +134,7 @@ public final class Case {
 
     /** The applicant comes back with materials the notice asked for: a new visit, counted and flagged from the third. */
     void supplement(Collection<String> brought) {
-        requireState("supplement", CaseState.WAITING_FOR_MATERIALS);
+        requireState("cases.action.supplement", CaseState.WAITING_FOR_MATERIALS);
         Set<String> names = new LinkedHashSet<>(brought);
         if (names.isEmpty()) {
             throw Rejected.invalid("materials", "cases.supplement.empty");
@@ -153,7 +154,7 @@ public final class Case {
 
     /** 不予受理, or outside the remit naming the competent department; never after acceptance. */
     void refuse(Refusal refusal, LocalDate today) {
-        requireState("refuse", CaseState.SUBMITTED, CaseState.WAITING_FOR_MATERIALS);
+        requireState("cases.action.refuse", CaseState.SUBMITTED, CaseState.WAITING_FOR_MATERIALS);
         if (refusal.kind() == Refusal.Kind.OUTSIDE_REMIT && refusal.competentDepartmentId() != null
                 && refusal.competentDepartmentId() == departmentId) {
             throw Rejected.invalid("competentDepartmentId", "cases.refusal.competentIsThisDepartment");
@@ -169,13 +170,15 @@ public final class Case {
         return materials.stream().filter(m -> m.required() && !m.received()).map(CaseMaterial::name).toList();
     }
 
-    private void requireState(String action, CaseState... allowed) {
+    private void requireState(String actionKey, CaseState... allowed) {
         for (CaseState s : allowed) {
             if (state == s) {
                 return;
             }
         }
-        throw Rejected.conflict(null, "cases.transition.notAllowed", action, state.name());
+        // Both arguments are message keys, so the refusal names the action and the current state in the reader's language.
+        throw Rejected.conflict(null, "cases.transition.notAllowed", new DefaultMessageSourceResolvable(actionKey),
+                new DefaultMessageSourceResolvable(new String[] {"cases.state." + state.name()}, state.name()));
     }
 
     List<Object> drainEvents() {

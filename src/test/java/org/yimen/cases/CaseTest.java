@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSourceResolvable;
 import org.yimen.calendar.WorkingDayResult;
 import org.yimen.catalog.ServiceItem;
 import org.yimen.catalog.ServiceItem.Material;
@@ -190,7 +191,8 @@ class CaseTest {
         assertThatThrownBy(() -> c.refuse(new Refusal(Refusal.Kind.NOT_ACCEPTED, "r", "m", null), MONDAY))
                 .isInstanceOfSatisfying(Rejected.class, r -> {
                     assertThat(r.code()).isEqualTo("cases.transition.notAllowed");
-                    assertThat(r.arguments()).containsExactly("refuse", "ACCEPTED");
+                    assertThat(r.arguments()).extracting(a -> ((MessageSourceResolvable) a).getCodes()[0])
+                            .containsExactly("cases.action.refuse", "cases.state.ACCEPTED");
                 });
         assertThatThrownBy(() -> c.supplement(List.of(MAP))).isInstanceOf(Rejected.class)
                 .hasMessage("cases.transition.notAllowed");

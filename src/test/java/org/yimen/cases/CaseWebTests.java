@@ -147,6 +147,9 @@ class CaseWebTests {
                 .andExpect(content().string(containsString("2026-10-22")))
                 .andExpect(content().string(containsString("/progress/GZZWFW-20260930-")))
                 .andExpect(content().string(containsString("@media print")));
+        mvc.perform(post("/api" + location + "/accept").with(CLERK).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("办件当前状态为“已受理”，不能执行“受理”。"));
         mvc.perform(get(location + "/qr.png").with(CLERK)).andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.IMAGE_PNG));
     }
