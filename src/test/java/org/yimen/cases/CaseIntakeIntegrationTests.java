@@ -41,6 +41,8 @@ class CaseIntakeIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    JdbcCases store;
 
     @AfterEach
     void resetClock() {
@@ -149,5 +151,38 @@ class CaseIntakeIntegrationTests {
         assertThat(refused.state()).isEqualTo(CaseState.REFUSED);
         assertThat(cases.find(c.id()).orElseThrow().refusal().competentDepartmentId()).isEqualTo(other);
         AuditRecords.assertRecorded(jdbc, mark, "cases.audit.refused", "case", c.number());
+    }
+
+    @Test
+    void twoClerksActingOnOneCaseAtOnceOneWinsTheOtherHearsOfTheConflict() {
+        Case c = cases.submit(intake(UUID.randomUUID().toString(), materials(), idNumber()));
+        Case mine = store.load(c.id()).orElseThrow();
+        Case theirs = store.load(c.id()).orElseThrow();
+        mine.accept(LocalDate.of(2026, 6, 1), 12, 60, (d, n) -> new org.yimen.calendar.WorkingDayResult(d, true,
+                List.of()));
+        theirs.refuse(new Refusal(Refusal.Kind.NOT_ACCEPTED, "不符合条件", "可申请复议", null), LocalDate.of(2026, 6, 1));
+
+        store.save(mine, false);
+
+        assertThatThrownBy(() -> store.save(theirs, false)).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.code()).isEqualTo("cases.concurrentChange"));
+        assertThat(cases.find(c.id()).orElseThrow().state()).isEqualTo(CaseState.ACCEPTED);
+    }
+
+    @Test
+    void concurrentSubmissionsWithOneKeyCreateOneCase() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String id = idNumber();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            java.util.concurrent.Callable<Long> submit = () -> cases.submit(intake(key, materials(), id)).id();
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4, submit));
+            var ids = new java.util.HashSet<Long>();
+            for (var answer : answers) {
+                ids.add(answer.get());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(jdbc.sql("select count(*) from case_application where idempotency_key = ?").param(key)
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
