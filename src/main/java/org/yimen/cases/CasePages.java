@@ -51,14 +51,27 @@ class CasePages {
     private final Clock clock;
     private final String defaultHall;
 
-    CasePages(Cases cases, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
+    private final JdbcCases store;
+
+    CasePages(Cases cases, JdbcCases store, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
             @Value("${yimen.cases.default-hall-code:}") String defaultHall) {
         this.cases = cases;
+        this.store = store;
         this.catalog = catalog;
         this.organisation = organisation;
         this.messages = messages;
         this.clock = clock;
         this.defaultHall = defaultHall;
+    }
+
+    /** The latest cases, newest first, to find one again; flags show a second notice or a third visit. */
+    @GetMapping("/cases")
+    @PreAuthorize(CasesApi.READERS)
+    String list(@RequestParam(required = false) @Nullable CaseState state, Model model) {
+        model.addAttribute("rows", store.recent(state, 100));
+        model.addAttribute("state", state);
+        model.addAttribute("states", CaseState.values());
+        return "cases/list";
     }
 
     @GetMapping("/cases/new")

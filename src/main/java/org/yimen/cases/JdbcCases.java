@@ -118,6 +118,25 @@ class JdbcCases {
         }
     }
 
+    /** One line of the clerk's list. */
+    record Row(long id, String caseNumber, String itemCode, String applicantName, CaseState state, int visits,
+            boolean thirdVisit, boolean secondNotice, @Nullable LocalDate promisedDue, Instant submittedAt) {
+    }
+
+    /** The most recent cases, newest first, optionally of one state; the list never decrypts anything. */
+    List<Row> recent(@Nullable CaseState state, int limit) {
+        return jdbc.sql("""
+                select id, case_number, item_code, applicant_name, state, visits, third_visit, second_notice,
+                    promised_due, submitted_at
+                from case_application where (cast(? as varchar) is null or state = ?)
+                order by submitted_at desc, id desc limit ?""")
+                .params(state == null ? null : state.name(), state == null ? null : state.name(), limit)
+                .query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CaseState.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8),
+                        rs.getObject(9, LocalDate.class), rs.getTimestamp(10).toInstant()))
+                .list();
+    }
+
     Optional<Case> load(long id) {
         var materials = jdbc.sql("""
                 select position, name, required, received, brought_on from case_material where case_id = ?

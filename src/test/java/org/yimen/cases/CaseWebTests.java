@@ -150,6 +150,8 @@ class CaseWebTests {
         mvc.perform(post("/api" + location + "/accept").with(CLERK).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("办件当前状态为“已受理”，不能执行“受理”。"));
+        mvc.perform(get("/cases").param("state", "ACCEPTED").with(CLERK)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(location)));
         mvc.perform(get(location + "/qr.png").with(CLERK)).andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.IMAGE_PNG));
     }
