@@ -6,3 +6,10 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Print buttons: <button data-print> (the content security policy allows no inline handlers).
+document.addEventListener('click', function (event) {
+  if (event.target.closest('[data-print]')) {
+    window.print();
+  }
+});

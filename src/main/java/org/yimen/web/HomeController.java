@@ -59,6 +59,9 @@ class HomeController {
         if (roles.contains("ADMIN")) {
             cards.add(new Card("home.card.api", "/swagger-ui.html", "braces"));
         }
+        if (roles.contains("CLERK")) {
+            cards.add(new Card("home.card.intake", "/cases/new", "folder-plus"));
+        }
         if (roles.contains("SECURITY_ADMIN")) {
             cards.add(new Card("home.card.accounts", "/security/accounts", "person-lock"));
         }

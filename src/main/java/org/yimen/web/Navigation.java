@@ -21,6 +21,7 @@ class Navigation {
             new Item("catalog.nav.admin", "/admin/catalog", "journal-text", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("reception.nav.window", "/reception/windows", "megaphone", Set.of("CLERK", "HALL_MANAGER")),
             new Item("reception.nav.desk", "/reception/desk", "ticket-perforated", Set.of("CLERK", "HALL_MANAGER")),
+            new Item("nav.cases", "/cases", "folder2-open", Set.of("CLERK", "HALL_MANAGER", "SUPERVISOR")),
             new Item("nav.accounts", "/security/accounts", "person-lock", Set.of("SECURITY_ADMIN")),
             new Item("nav.audit", "/audit", "search", Set.of("AUDITOR", "SUPERVISOR")),
             new Item("nav.myAbsences", "/me/absences", "person-walking", Set.of()),

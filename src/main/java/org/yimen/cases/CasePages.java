@@ -1,0 +1,259 @@
+package org.yimen.cases;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yimen.catalog.Catalog;
+import org.yimen.catalog.ServiceItem;
+import org.yimen.org.Department;
+import org.yimen.org.Organisation;
+import org.yimen.shared.IdentityDocument;
+import org.yimen.shared.QrCodes;
+import org.yimen.shared.Rejected;
+
+/**
+ * The clerk's intake: choose a published item, record the applicant and tick the guide's materials; then on the case
+ * page accept, issue the one-time notice, take the supplied materials or refuse; print the acceptance receipt (受理回执)
+ * and the one-time notice (一次性告知书) on A4.
+ */
+@Controller
+class CasePages {
+
+    private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Cases cases;
+    private final Catalog catalog;
+    private final Organisation organisation;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final String defaultHall;
+
+    private final JdbcCases store;
+
+    CasePages(Cases cases, JdbcCases store, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
+            @Value("${yimen.cases.default-hall-code:}") String defaultHall) {
+        this.cases = cases;
+        this.store = store;
+        this.catalog = catalog;
+        this.organisation = organisation;
+        this.messages = messages;
+        this.clock = clock;
+        this.defaultHall = defaultHall;
+    }
+
+    /** The latest cases, newest first, to find one again; flags show a second notice or a third visit. */
+    @GetMapping("/cases")
+    @PreAuthorize(CasesApi.READERS)
+    String list(@RequestParam(required = false) @Nullable CaseState state, Model model) {
+        model.addAttribute("rows", store.recent(state, 100));
+        model.addAttribute("state", state);
+        model.addAttribute("states", CaseState.values());
+        return "cases/list";
+    }
+
+    @GetMapping("/cases/new")
+    @PreAuthorize(CasesApi.CLERKS)
+    String initIntake(@RequestParam(required = false) @Nullable String item,
+            @RequestParam(required = false) @Nullable String hall, Model model) {
+        ServiceItem chosen = item == null || item.isBlank() ? null : catalog.publishedItem(item.strip())
+                .orElseThrow(() -> Rejected.notFound("cases.intake.itemNotPublished", item));
+        model.addAttribute("form", IntakeForm.empty(chosen == null ? "" : chosen.code(),
+                hall == null ? defaultHall : hall));
+        return intakeForm(model, chosen);
+    }
+
+    @PostMapping("/cases/new")
+    @PreAuthorize(CasesApi.CLERKS)
+    String processIntake(@ModelAttribute("form") IntakeForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        ServiceItem item = form.itemCode() == null ? null : catalog.publishedItem(form.itemCode()).orElse(null);
+        if (!result.hasErrors()) {
+            try {
+                Case c = cases.submit(form.toIntake());
+                redirect.addFlashAttribute("flashSuccess", "cases.flash.submitted");
+                return "redirect:/cases/" + c.id();
+            } catch (Rejected rejected) {
+                if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
+                    throw rejected;
+                }
+                if (rejected.field() != null && !rejected.field().equals("idempotencyKey")) {
+                    result.rejectValue(rejected.field(), rejected.code(), rejected.arguments(), rejected.code());
+                } else {
+                    result.reject(rejected.code(), rejected.arguments(), rejected.code());
+                }
+            }
+        }
+        return intakeForm(model, item);
+    }
+
+    private String intakeForm(Model model, @Nullable ServiceItem item) {
+        model.addAttribute("item", item);
+        model.addAttribute("items", item == null ? catalog.search("", null, null) : List.of());
+        model.addAttribute("documentTypes", IdentityDocument.Type.values());
+        model.addAttribute("applicantKinds", Applicant.Kind.values());
+        return "cases/intake";
+    }
+
+    @GetMapping("/cases/{id}")
+    @PreAuthorize(CasesApi.READERS)
+    String show(@PathVariable long id, Model model) {
+        CaseDetails details = details(id);
+        addCase(model, details);
+        model.addAttribute("departments", organisation.departments());
+        model.addAttribute("refusalKinds", Refusal.Kind.values());
+        return "cases/case";
+    }
+
+    @PostMapping("/cases/{id}/accept")
+    @PreAuthorize(CasesApi.CLERKS)
+    String accept(@PathVariable long id, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.accepted", () -> cases.accept(id));
+    }
+
+    /**
+     * Every required material not received is listed as missing; a received material with a reason typed beside it
+     * is listed as defective. {@code reason_<position>} carries the reason per material.
+     */
+    @PostMapping("/cases/{id}/notice")
+    @PreAuthorize(CasesApi.CLERKS)
+    String notice(@PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+            RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.noticeIssued", () -> {
+            Case c = cases.find(id).orElseThrow(() -> Rejected.notFound("cases.notFound", id));
+            List<NoticeItem> items = new ArrayList<>();
+            for (CaseMaterial m : c.materials()) {
+                String reason = params.getFirst("reason_" + m.position());
+                reason = reason == null ? "" : reason.strip();
+                if (!m.received() && m.required()) {
+                    items.add(new NoticeItem(m.name(), NoticeItem.Problem.MISSING, reason));
+                } else if (!reason.isEmpty()) {
+                    items.add(new NoticeItem(m.name(), m.received() ? NoticeItem.Problem.DEFECTIVE
+                            : NoticeItem.Problem.MISSING, reason));
+                }
+            }
+            String why = params.getFirst("noticeReason");
+            cases.issueOneTimeNotice(id, items, why == null ? "" : why);
+        });
+    }
+
+    @PostMapping("/cases/{id}/supplement")
+    @PreAuthorize(CasesApi.CLERKS)
+    String supplement(@PathVariable long id, @RequestParam(name = "materials", required = false)
+            @Nullable List<String> materials, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.supplemented",
+                () -> cases.supplement(id, materials == null ? List.of() : materials));
+    }
+
+    @PostMapping("/cases/{id}/refuse")
+    @PreAuthorize(CasesApi.CLERKS)
+    String refuse(@PathVariable long id, @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String remedies,
+            @RequestParam(required = false) @Nullable Long competentDepartmentId, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.refused", () -> {
+            Refusal.Kind refusalKind;
+            try {
+                refusalKind = Refusal.Kind.valueOf(kind == null ? "" : kind);
+            } catch (IllegalArgumentException e) {
+                throw Rejected.invalid("kind", "cases.refusal.kindRequired");
+            }
+            cases.refuse(id, new Refusal(refusalKind, reason, remedies, competentDepartmentId));
+        });
+    }
+
+    @GetMapping("/cases/{id}/receipt")
+    @PreAuthorize(CasesApi.READERS)
+    String receipt(@PathVariable long id, Model model) {
+        CaseDetails details = details(id);
+        if (details.caseFile().state() != CaseState.ACCEPTED) {
+            throw Rejected.notFound("cases.receipt.notAccepted", details.caseFile().number());
+        }
+        addCase(model, details);
+        model.addAttribute("printedAt", LocalDateTime.now(clock).format(PRINTED));
+        return "cases/receipt";
+    }
+
+    @GetMapping("/cases/{id}/notices/{number}")
+    @PreAuthorize(CasesApi.READERS)
+    String printNotice(@PathVariable long id, @PathVariable int number, Model model) {
+        CaseDetails details = details(id);
+        Notice notice = details.caseFile().notices().stream().filter(n -> n.number() == number).findFirst()
+                .orElseThrow(() -> Rejected.notFound("cases.notice.notFound", number));
+        addCase(model, details);
+        model.addAttribute("notice", notice);
+        model.addAttribute("printedAt", LocalDateTime.now(clock).format(PRINTED));
+        return "cases/notice";
+    }
+
+    @GetMapping(value = "/cases/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @PreAuthorize(CasesApi.READERS)
+    ResponseEntity<byte[]> qr(@PathVariable long id) {
+        CaseDetails details = details(id);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache())
+                .body(QrCodes.png(progressUrl(details.caseFile()), 240));
+    }
+
+    private CaseDetails details(long id) {
+        return cases.details(id).orElseThrow(() -> Rejected.notFound("cases.notFound", id));
+    }
+
+    private void addCase(Model model, CaseDetails details) {
+        Case c = details.caseFile();
+        Map<Long, Department> departments = organisation.departments().stream()
+                .collect(Collectors.toMap(Department::id, Function.identity()));
+        model.addAttribute("details", details);
+        model.addAttribute("c", c);
+        model.addAttribute("item", cases.version(c));
+        model.addAttribute("department", departments.get(c.departmentId()));
+        model.addAttribute("competent", c.refusal() == null || c.refusal().competentDepartmentId() == null ? null
+                : departments.get(c.refusal().competentDepartmentId()));
+        model.addAttribute("hall", organisation.hall(details.hallId()).orElse(null));
+        model.addAttribute("window", details.windowId() == null ? null
+                : organisation.window(details.windowId()).orElse(null));
+        model.addAttribute("progressUrl", progressUrl(c));
+    }
+
+    /** Where the applicant follows the case (the progress page itself is a later piece of work). */
+    private static String progressUrl(Case c) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/progress/{number}")
+                .buildAndExpand(c.number()).encode().toUriString();
+    }
+
+    private String attempt(long id, RedirectAttributes redirect, String success, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("flashSuccess", success);
+        } catch (Rejected rejected) {
+            if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
+                throw rejected;
+            }
+            redirect.addFlashAttribute("actionError", messages.getMessage(rejected.code(), rejected.arguments(),
+                    rejected.code(), LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/cases/" + id;
+    }
+}
