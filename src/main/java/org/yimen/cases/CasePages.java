@@ -237,7 +237,7 @@ class CasePages {
         model.addAttribute("progressUrl", progressUrl(c));
     }
 
-    /** Where the applicant follows the case (the progress page itself is a later piece of work). */
+    /** Where the applicant follows the case: the public progress page with the case number filled in. */
     private static String progressUrl(Case c) {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/progress/{number}")
                 .buildAndExpand(c.number()).encode().toUriString();

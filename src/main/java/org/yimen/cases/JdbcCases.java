@@ -48,6 +48,15 @@ class JdbcCases {
                 .optional();
     }
 
+    /** A case's id with its sealed phone, for the citizen's progress lookup to check the digits against. */
+    record PhoneClaim(long id, byte[] phoneSealed) {
+    }
+
+    Optional<PhoneClaim> sealedPhoneByNumber(String number) {
+        return jdbc.sql("select id, phone_sealed from case_application where case_number = ?").param(number)
+                .query((rs, row) -> new PhoneClaim(rs.getLong(1), rs.getBytes(2))).optional();
+    }
+
     /**
      * Inserts a new case unless its idempotency key is already taken (then a concurrent twin waits for the first
      * insert and finds nothing to do); returns the id, or empty for a repeat.

@@ -29,6 +29,7 @@ class SecurityConfiguration {
     /** Reachable without signing in. */
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
         "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/api/calendar/**", "/api/catalog/**",
+        "/progress", "/progress/*", "/api/progress",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
@@ -52,6 +53,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/progress").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**").hasAnyRole("ADMIN", "HALL_MANAGER")
                         // Separation of duties: administrators cannot read the trail that records what they do.

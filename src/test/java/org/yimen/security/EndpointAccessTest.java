@@ -29,7 +29,8 @@ class EndpointAccessTest {
     private static final List<String> PUBLIC = List.of("GET /", "GET /login", "POST /login", "GET /text-size",
             "GET /error", "GET /services", "GET /services/**", "GET /fees", "GET /ticket/*", "GET /api/calendar/**",
             "GET /api/catalog/**", "GET /v3/api-docs/**", "GET /v3/api-docs*", "GET /swagger-ui.html",
-            "GET /swagger-ui/**");
+            "GET /swagger-ui/**",
+            "GET /progress", "GET /progress/*", "POST /progress", "GET /api/progress");
 
     private static final AntPathMatcher ant = new AntPathMatcher();
 

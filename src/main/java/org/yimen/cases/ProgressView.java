@@ -1,0 +1,28 @@
+package org.yimen.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a citizen sees of a case after proving the case number and the last four digits of the phone: the item, the
+ * state, the clocks with the working days left, the notices and the next step. The applicant only masked.
+ *
+ * @param promisedRemaining working days after today up to the promised due date; negative when overdue
+ * @param statutoryRemaining the same for the statutory limit
+ */
+public record ProgressView(String caseNumber, String itemCode, String itemName, CaseState state,
+        LocalDate submittedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate promisedDue,
+        @Nullable LocalDate statutoryDue, @Nullable Integer promisedRemaining, @Nullable Integer statutoryRemaining,
+        @Nullable Boolean dueDatesPublished, List<IssuedNotice> notices, @Nullable String refusalReason,
+        @Nullable String refusalRemedies, @Nullable String competentDepartment, String maskedApplicantName,
+        String maskedPhone, LocalDate today) {
+
+    /** A one-time notice as the citizen reads it again: what was missing or defective and why. */
+    public record IssuedNotice(int number, LocalDate issuedOn, List<Line> items) {
+    }
+
+    /** One material on a notice. */
+    public record Line(String material, NoticeItem.Problem problem, String reason) {
+    }
+}
