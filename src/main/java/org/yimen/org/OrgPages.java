@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.privacy.Purpose;
 import org.yimen.shared.Rejected;
+import org.yimen.shared.SensitiveAction;
 
 /**
  * The hall manager's organisation pages: one overview (departments, halls and windows, staff, A/B posts with who acts
@@ -210,6 +211,7 @@ class OrgPages {
      * is audited. Without htmx the answer is a page of its own.
      */
     @PostMapping("/staff/{id}/phone/reveal")
+    @SensitiveAction
     String revealPhone(@PathVariable long id, @RequestParam(required = false) @Nullable String purpose,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         model.addAttribute("staffId", id);

@@ -70,8 +70,15 @@ class RecentSignIn implements HandlerInterceptor {
             return false;
         }
         String back = "GET".equals(request.getMethod()) ? pathWithQuery(request) : refererPath(request);
-        response.sendRedirect(request.getContextPath() + "/reauthenticate?next="
-                + URLEncoder.encode(back, StandardCharsets.UTF_8));
+        String prompt = request.getContextPath() + "/reauthenticate?next=" + URLEncoder.encode(back,
+                StandardCharsets.UTF_8);
+        if (request.getHeader("HX-Request") != null) {
+            // htmx would swap a followed redirect into the fragment; this makes it load the prompt as a page.
+            response.setHeader("HX-Redirect", prompt);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            response.sendRedirect(prompt);
+        }
         return false;
     }
 

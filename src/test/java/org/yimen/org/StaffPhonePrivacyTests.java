@@ -9,12 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -46,6 +48,12 @@ class StaffPhonePrivacyTests {
 
     @Autowired
     StaffPhoneSealing sealing;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @Autowired
+    org.yimen.support.TestClock clock;
 
     @Test
     void theDatabaseHoldsOnlyTheSealedPhoneAndItsIndex() throws Exception {
@@ -164,14 +172,15 @@ class StaffPhonePrivacyTests {
     @Test
     void theStaffPageAsksWhyAndShowsTheNumberInPlace() throws Exception {
         long id = createStaff("13812345678");
-        mvc.perform(get("/admin/org").with(admin()))
+        var session = signInAsAdministrator();
+        mvc.perform(get("/admin/org").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"phone-reveal-" + id + "\"")))
                 .andExpect(content().string(containsString("/admin/org/staff/" + id + "/phone/reveal")))
                 .andExpect(content().string(not(containsString("13812345678"))));
 
         mvc.perform(post("/admin/org/staff/{id}/phone/reveal", id).header("HX-Request", "true").param("purpose", "")
-                        .with(admin()).with(csrf()))
+                        .cookie(session).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")))
                 .andExpect(content().string(containsString("请说明查看目的")))
@@ -179,7 +188,7 @@ class StaffPhonePrivacyTests {
 
         long mark = AuditRecords.head(jdbc);
         mvc.perform(post("/admin/org/staff/{id}/phone/reveal", id).header("HX-Request", "true")
-                        .param("purpose", "通知参加培训").with(admin()).with(csrf()))
+                        .param("purpose", "通知参加培训").cookie(session).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("13812345678")))
                 .andExpect(content().string(containsString("审计日志")))
@@ -188,12 +197,35 @@ class StaffPhonePrivacyTests {
         assertThat(record.detail()).contains("通知参加培训").doesNotContain("13812345678");
 
         mvc.perform(post("/admin/org/staff/{id}/phone/reveal", id).param("purpose", "Confirm a shift change")
-                        .param("lang", "en").with(admin()).with(csrf()))
+                        .param("lang", "en").cookie(session).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("13812345678")))
                 .andExpect(content().string(containsString("audit trail")))
                 .andExpect(content().string(not(containsString("??"))));
+
+        // A sign-in older than five minutes must type the password again before seeing a number.
+        clock.advance(java.time.Duration.ofMinutes(6));
+        mvc.perform(post("/admin/org/staff/{id}/phone/reveal", id).header("HX-Request", "true")
+                        .header("Referer", "http://localhost/admin/org").param("purpose", "通知参加培训")
+                        .cookie(session).with(csrf()))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("HX-Redirect", "/reauthenticate?next=%2Fadmin%2Forg"))
+                .andExpect(content().string(not(containsString("13812345678"))));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private jakarta.servlet.http.Cookie signInAsAdministrator() throws Exception {
+        String username = "reveal-" + sequence.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        accounts.createAccount(username, "查看员", "RV-" + username, encoder.encode("Reveal#Phone2026"),
+                java.util.Set.of(Role.ADMIN));
+        return mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                        .formLogin().user(username).password("Reveal#Phone2026"))
+                .andReturn().getResponse().getCookie("SESSION");
     }
 
     // Helpers
