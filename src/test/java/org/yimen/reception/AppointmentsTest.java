@@ -241,6 +241,45 @@ class AppointmentsTest {
     }
 
     @Test
+    void citizensBookAndCancelOnThePage() throws Exception {
+        long line = line("YH", 1);
+        LocalDate day = workingDayAfter(morning.toLocalDate());
+        mvc.perform(get("/appointments")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("预约业务 YH")));
+        mvc.perform(get("/appointments").param("lineId", String.valueOf(line)).param("date", day.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("09:30–10:30（剩余 1 个）")));
+        String phone = phone();
+        String page = mvc.perform(post("/appointments").with(csrf()).param("lineId", String.valueOf(line))
+                        .param("date", day.toString()).param("time", "09:30").param("name", "赵六")
+                        .param("phone", phone))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("booking-code")))
+                .andReturn().getResponse().getContentAsString();
+        String code = jdbc.sql("select code from rcp_appointment where line_id = ?").param(line)
+                .query(String.class).single();
+        assertThat(page).contains(code).doesNotContain(phone);
+        mvc.perform(post("/appointments").with(csrf()).param("lineId", String.valueOf(line))
+                        .param("date", day.toString()).param("time", "09:30").param("name", "钱七")
+                        .param("phone", phone()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已约满")));
+        LocalDate holiday = holidayAfter(day);
+        mvc.perform(post("/appointments").with(csrf()).param("lineId", String.valueOf(line))
+                        .param("date", holiday.toString()).param("time", "09:30").param("name", "钱七")
+                        .param("phone", phone()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(holiday + " 是节假日或休息日")));
+        mvc.perform(post("/appointments").param("lineId", String.valueOf(line)).param("date", day.toString())
+                        .param("time", "09:30").param("name", "钱七").param("phone", phone()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/appointments/cancel").with(csrf()).param("code", code).param("phone", phone))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已取消")));
+        mvc.perform(get("/appointments/cancel")).andExpect(status().isOk());
+    }
+
+    @Test
     void bookingsAreLimitedPerPhone() throws Exception {
         String phone = phone();
         String body = """
