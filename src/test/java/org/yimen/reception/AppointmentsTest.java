@@ -56,6 +56,8 @@ class AppointmentsTest {
     WorkingDays workingDays;
     @Autowired
     PersonalData personalData;
+    @Autowired
+    Devices devices;
 
     private ZonedDateTime morning;
     private ReceptionFixture hall;
@@ -277,6 +279,30 @@ class AppointmentsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已取消")));
         mvc.perform(get("/appointments/cancel")).andExpect(status().isOk());
+    }
+
+    @Test
+    void appointmentHoldersCheckInAtTheKiosk() throws Exception {
+        long line = line("YK", 2);
+        var kiosk = devices.register(DeviceKind.KIOSK, hall.hallId, null, "预约签到测试取号机");
+        Appointment first = book(line, morning.toLocalDate(), LocalTime.of(10, 30), phone());
+        Appointment second = book(line, morning.toLocalDate(), LocalTime.of(11, 30), phone());
+        mvc.perform(get("/devices/kiosk").header(DeviceTokenFilter.HEADER, kiosk.token()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("check-in-form")));
+        mvc.perform(post("/devices/kiosk/check-in").header(DeviceTokenFilter.HEADER, kiosk.token())
+                        .param("code", first.code().toLowerCase()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/devices/kiosk/check-in").header(DeviceTokenFilter.HEADER, kiosk.token())
+                        .param("code", first.code()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已不能办理")));
+        mvc.perform(post("/api/devices/kiosk/check-in").header(DeviceTokenFilter.HEADER, kiosk.token())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"%s\"}".formatted(second.code())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value("YK002"));
+        assertThat(jdbc.sql("select count(*) from rcp_ticket where line_id = ? and priority = 'APPOINTMENT'")
+                .param(line).query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
