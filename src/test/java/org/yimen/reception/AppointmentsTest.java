@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -303,6 +305,30 @@ class AppointmentsTest {
                 .andExpect(jsonPath("$.number").value("YK002"));
         assertThat(jdbc.sql("select count(*) from rcp_ticket where line_id = ? and priority = 'APPOINTMENT'")
                 .param(line).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void hallManagersSetThePlacesPerSlot() throws Exception {
+        long line = hall.line("经理设置预约", "YM");
+        long mark = AuditRecords.head(jdbc);
+        mvc.perform(put("/api/admin/reception/lines/{id}/appointments", line).with(csrf())
+                        .with(user("manager").roles("HALL_MANAGER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"capacity\": 3, \"slotMinutes\": 30}"))
+                .andExpect(status().isNoContent());
+        AuditRecords.assertRecorded(jdbc, mark, "reception.appointment.offered", "reception-line", line);
+        assertThat(appointments.offerOf(line)).hasValueSatisfying(offer -> {
+            assertThat(offer.capacity()).isEqualTo(3);
+            assertThat(offer.slotMinutes()).isEqualTo(30);
+        });
+        mvc.perform(put("/api/admin/reception/lines/{id}/appointments", line).with(csrf())
+                        .with(user("manager").roles("HALL_MANAGER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"capacity\": 3, \"slotMinutes\": 5}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("reception.appointment.slotRange"));
+        mvc.perform(put("/api/admin/reception/lines/{id}/appointments", line).with(csrf())
+                        .with(user("clerk").roles("CLERK")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"capacity\": 9}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
