@@ -39,15 +39,17 @@ class DemoReception implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final ServiceLines lines;
     private final Devices devices;
+    private final Appointments appointments;
     private final Organisation organisation;
     private final boolean demo;
 
     DemoReception(JdbcClient jdbc, TransactionTemplate transaction, ServiceLines lines, Devices devices,
-            Organisation organisation, @Value("${yimen.demo:false}") boolean demo) {
+            Appointments appointments, Organisation organisation, @Value("${yimen.demo:false}") boolean demo) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.lines = lines;
         this.devices = devices;
+        this.appointments = appointments;
         this.organisation = organisation;
         this.demo = demo;
     }
@@ -90,6 +92,9 @@ class DemoReception implements ApplicationRunner {
         ids.put("D", lines.create(new LineForm(hallId, "税务", "D", List.of(), opens, closes, 300, 8, true, true)));
         ids.put("G", lines.create(new LineForm(hallId, "绿色通道", "G", List.of(), opens, closes, 100, 8, false,
                 true)));
+        // Appointments (预约) for the general and the social-insurance lines: four places an hour.
+        appointments.offer(ids.get("A"), 4, 60);
+        appointments.offer(ids.get("C"), 4, 60);
         for (int number = 1; number <= 15; number++) {
             var window = organisation.window(hallId, number);
             if (window.isEmpty()) {

@@ -33,7 +33,12 @@ class DeviceApi {
     record TakeTicket(@NotNull @Nullable Long lineId) {
     }
 
+    /** The booking code of an appointment. */
+    record CheckIn(@Nullable String code) {
+    }
+
     private final Tickets tickets;
+    private final Appointments appointments;
     private final ServiceLines lines;
     private final TicketViews views;
     private final CallEvents events;
@@ -41,9 +46,10 @@ class DeviceApi {
     private final RateLimits rateLimits;
     private final ReceptionProperties properties;
 
-    DeviceApi(Tickets tickets, ServiceLines lines, TicketViews views, CallEvents events, DisplayViews displays,
+    DeviceApi(Tickets tickets, Appointments appointments, ServiceLines lines, TicketViews views, CallEvents events, DisplayViews displays,
             RateLimits rateLimits, ReceptionProperties properties) {
         this.tickets = tickets;
+        this.appointments = appointments;
         this.lines = lines;
         this.views = views;
         this.events = events;
@@ -79,6 +85,20 @@ class DeviceApi {
             throw Rejected.notFound("reception.line.notFound");
         }
         var issued = tickets.issue(body.lineId(), Priority.NONE, null, Tickets.Channel.KIOSK,
+                KioskPages.kiosk(device));
+        return views.of(issued.ticket(), request);
+    }
+
+    @PostMapping("/kiosk/check-in")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Check an appointment in with its booking code: a ticket of priority APPOINTMENT",
+            description = "400 for an unknown code or one of another hall; 409 when the booking is not for today or"
+                    + " no longer booked, or the line is closed now.")
+    TicketViews.TicketView checkIn(@AuthenticationPrincipal Device device, @RequestBody CheckIn body,
+            HttpServletRequest request) {
+        rateLimits.check("reception.kiosk", request.getRemoteAddr(), properties.kioskRequestsPerMinute(),
+                Duration.ofMinutes(1));
+        var issued = appointments.checkIn(body.code(), device.hallId(), Tickets.Channel.KIOSK,
                 KioskPages.kiosk(device));
         return views.of(issued.ticket(), request);
     }

@@ -36,6 +36,7 @@ class KioskPages {
     }
 
     private final Tickets tickets;
+    private final Appointments appointments;
     private final ServiceLines lines;
     private final TicketViews views;
     private final DisplayViews displays;
@@ -46,11 +47,12 @@ class KioskPages {
     private final Clock clock;
     private final MessageSource messages;
 
-    KioskPages(Tickets tickets, ServiceLines lines, TicketViews views, DisplayViews displays,
+    KioskPages(Tickets tickets, Appointments appointments, ServiceLines lines, TicketViews views, DisplayViews displays,
             Organisation organisation, WorkingDays workingDays, RateLimits rateLimits,
             ReceptionProperties properties, Clock clock, MessageSource messages) {
         this.messages = messages;
         this.tickets = tickets;
+        this.appointments = appointments;
         this.lines = lines;
         this.views = views;
         this.displays = displays;
@@ -76,6 +78,22 @@ class KioskPages {
                 throw Rejected.notFound("reception.line.notFound");
             }
             var issued = tickets.issue(lineId, Priority.NONE, null, Tickets.Channel.KIOSK, kiosk(device));
+            return "redirect:/devices/kiosk/tickets/" + issued.ticket().publicId();
+        } catch (Rejected rejected) {
+            model.addAttribute("refusal", messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(),
+                    locale));
+            return page(device, model);
+        }
+    }
+
+    /** An appointment holder enters the booking code: a priority ticket on the booked line. */
+    @PostMapping("/check-in")
+    String checkIn(@AuthenticationPrincipal Device device, @RequestParam(required = false) String code,
+            HttpServletRequest request, Locale locale, Model model) {
+        try {
+            rateLimits.check("reception.kiosk", request.getRemoteAddr(), properties.kioskRequestsPerMinute(),
+                    Duration.ofMinutes(1));
+            var issued = appointments.checkIn(code, device.hallId(), Tickets.Channel.KIOSK, kiosk(device));
             return "redirect:/devices/kiosk/tickets/" + issued.ticket().publicId();
         } catch (Rejected rejected) {
             model.addAttribute("refusal", messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(),

@@ -39,10 +39,16 @@ class ReceptionAdminApi {
 
     private final ServiceLines lines;
     private final Devices devices;
+    private final Appointments appointments;
 
-    ReceptionAdminApi(ServiceLines lines, Devices devices) {
+    ReceptionAdminApi(ServiceLines lines, Devices devices, Appointments appointments) {
         this.lines = lines;
         this.devices = devices;
+        this.appointments = appointments;
+    }
+
+    /** Places per slot (0: no appointments) and slot length in minutes (60 when left out). */
+    record AppointmentOffer(@NotNull @Nullable Integer capacity, @Nullable Integer slotMinutes) {
     }
 
     @GetMapping("/halls/{hallId}/lines")
@@ -63,6 +69,14 @@ class ReceptionAdminApi {
     ServiceLine update(@PathVariable long id, @Valid @RequestBody LineForm form) {
         lines.update(id, form);
         return lines.require(id);
+    }
+
+    @PutMapping("/lines/{id}/appointments")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "How many appointments each slot of a line takes (0: none) and how long a slot is")
+    void offerAppointments(@PathVariable long id, @Valid @RequestBody AppointmentOffer offer) {
+        appointments.offer(id, offer.capacity() == null ? 0 : offer.capacity(),
+                offer.slotMinutes() == null ? 60 : offer.slotMinutes());
     }
 
     @PutMapping("/windows/{windowId}/lines")

@@ -97,6 +97,20 @@ public class Tickets {
             }
             category = greenCategory;
         }
+        return issueOpen(line, priority, category, channel, actor);
+    }
+
+    /**
+     * The priority ticket of a booked appointment checked in today ({@link Appointments#checkIn}); the line must be
+     * open as for any ticket.
+     */
+    IssuedTicket issueForAppointment(long lineId, Channel channel, Actor actor) {
+        return issueOpen(lines.require(lineId), Priority.APPOINTMENT, null, channel, actor);
+    }
+
+    private IssuedTicket issueOpen(ServiceLine line, Priority priority, @Nullable String category, Channel channel,
+            Actor actor) {
+        long lineId = line.id();
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         requireOpen(line, today, now);

@@ -11,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yimen.platform.RateLimits;
@@ -28,10 +29,15 @@ class SecurityConfiguration {
 
     /** Reachable without signing in. */
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
-        "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/api/calendar/**", "/api/catalog/**",
-        "/progress", "/progress/*", "/api/progress",
+        "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/appointments",
+        "/appointments/**", "/api/appointments/**", "/api/calendar/**", "/api/catalog/**", "/progress", "/progress/*",
+        "/api/progress",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    /** Citizens follow a case and book or cancel appointments without signing in (page forms keep CSRF). */
+    static final String[] PUBLIC_POST = {"/progress", "/appointments", "/appointments/cancel", "/api/appointments",
+        "/api/appointments/*/cancel"};
 
     /** Only our own scripts run; inline styles stay allowed for Bootstrap components and the API console. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
@@ -53,7 +59,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/progress").permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**").hasAnyRole("ADMIN", "HALL_MANAGER")
                         // Separation of duties: administrators cannot read the trail that records what they do.
@@ -63,7 +69,12 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth)
+                        // A public API call carries no session, so there is nothing to forge a request from.
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/api/appointments"),
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.POST, "/api/appointments/*/cancel")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())

@@ -27,7 +27,9 @@ class EndpointAccessTest {
 
     /** What a citizen or a display may reach without signing in (method and Ant pattern). */
     private static final List<String> PUBLIC = List.of("GET /", "GET /login", "POST /login", "GET /text-size",
-            "GET /error", "GET /services", "GET /services/**", "GET /fees", "GET /ticket/*", "GET /api/calendar/**",
+            "GET /error", "GET /services", "GET /services/**", "GET /fees", "GET /ticket/*", "GET /appointments",
+            "GET /appointments/**", "POST /appointments", "POST /appointments/cancel", "GET /api/appointments/**",
+            "POST /api/appointments", "POST /api/appointments/*/cancel", "GET /api/calendar/**",
             "GET /api/catalog/**", "GET /v3/api-docs/**", "GET /v3/api-docs*", "GET /swagger-ui.html",
             "GET /swagger-ui/**",
             "GET /progress", "GET /progress/*", "POST /progress", "GET /api/progress");
