@@ -146,7 +146,7 @@ class CaseWebTests {
         mvc.perform(get(location + "/receipt").with(CLERK)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("2026-10-22")))
                 .andExpect(content().string(containsString("/progress/GZZWFW-20260930-")))
-                .andExpect(content().string(containsString("@media print")));
+                .andExpect(content().string(containsString("/css/print-sheet.css")));
         mvc.perform(post("/api" + location + "/accept").with(CLERK).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("办件当前状态为“已受理”，不能执行“受理”。"));

@@ -307,7 +307,10 @@ class CatalogIntegrationTests {
 
         var print = Jsoup.parse(mvc.perform(get("/services/GTZYT-XK-001/print")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        assertThat(print.select("style").html()).contains("@media print", "size: A4");
+        assertThat(print.select("link[href$=print-sheet.css]")).hasSize(1);
+        mvc.perform(get("/css/print-sheet.css")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(containsString("@media print"),
+                        containsString("size: A4"))));
         assertThat(print.select("img[src*=qr.png]")).hasSize(1);
         assertThat(print.text()).contains("申请材料清单", "http://localhost/services/GTZYT-XK-001");
 
