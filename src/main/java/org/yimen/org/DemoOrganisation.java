@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +60,14 @@ class DemoOrganisation implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final PasswordEncoder encoder;
     private final OrgAdministration administration;
+    private final StaffAccounts accounts;
     private final Clock clock;
     private final boolean demo;
 
     DemoOrganisation(JdbcClient jdbc, TransactionTemplate transaction, PasswordEncoder encoder,
-            OrgAdministration administration, Clock clock, @Value("${yimen.demo:false}") boolean demo) {
+            OrgAdministration administration, StaffAccounts accounts, Clock clock,
+            @Value("${yimen.demo:false}") boolean demo) {
+        this.accounts = accounts;
         this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -135,8 +139,15 @@ class DemoOrganisation implements ApplicationRunner {
             return existing.get();
         }
         String phone = "139085%05d".formatted(10000 + number * 37);
-        return administration.createStaff(new StaffForm("GZ%04d".formatted(number), name, department, roles, phone,
-                username, true), passwordHash == null ? OrgAdministration.unusablePassword() : passwordHash);
+        Set<Role> operational = roles.stream().filter(r -> !r.privileged()).collect(Collectors.toSet());
+        long id = administration.createStaff(new StaffForm("GZ%04d".formatted(number), name, department,
+                operational, phone, username, true),
+                passwordHash == null ? OrgAdministration.unusablePassword() : passwordHash);
+        if (!operational.equals(roles)) {
+            // The demo stands in for the security administrator, who alone grants privileged roles.
+            accounts.changeRoles(id, roles);
+        }
+        return id;
     }
 
 }

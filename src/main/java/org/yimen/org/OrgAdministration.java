@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -204,6 +206,7 @@ class OrgAdministration {
 
     long createStaff(StaffForm form, String passwordHash) {
         checkStaff(form, null);
+        refusePrivilegedRoles(form.roleSet(), Set.of());
         Sealed phone = phones.seal(form.phone());
         long id = jdbc.sql("""
                 insert into org_staff (staff_number, name, department_id, roles, phone_sealed, phone_index, username,
@@ -221,12 +224,19 @@ class OrgAdministration {
     void updateStaff(long id, StaffForm form) {
         requireExists("org_staff", id, "org.staff.notFound");
         checkStaff(form, id);
+        Set<Role> held = jdbc.sql("select roles from org_staff where id = ?").param(id)
+                .query((rs, row) -> JdbcStaffAccounts.roles(rs, "roles")).single();
+        refusePrivilegedRoles(form.roleSet(), held);
+        // The form edits the operational roles; privileged ones stay as the security administrator set them.
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        form.roleSet().stream().filter(r -> !r.privileged()).forEach(roles::add);
+        held.stream().filter(Role::privileged).forEach(roles::add);
         jdbc.sql("""
                 update org_staff set staff_number = ?, name = ?, department_id = ?, roles = ?::varchar[],
                     username = ?, active = ?
                 where id = ?""")
                 .params(strip(form.staffNumber()), strip(form.name()), form.departmentId(),
-                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), strip(form.username()), form.active(), id)
+                        JdbcStaffAccounts.rolesLiteral(roles), strip(form.username()), form.active(), id)
                 .update();
         // Forms show phones masked only, so a blank phone keeps the stored one.
         Sealed phone = phones.seal(form.phone());
@@ -243,6 +253,13 @@ class OrgAdministration {
         requireExists("org_staff", id, "org.staff.notFound");
         delete("delete from org_staff where id = ?", id, "org.staff.inUse");
         audited("org.staff.deleted", "staff", id, null);
+    }
+
+    /** Only the security administrator grants privileged roles (separation of duties), never these forms. */
+    private static void refusePrivilegedRoles(Set<Role> requested, Set<Role> held) {
+        if (requested.stream().anyMatch(r -> r.privileged() && !held.contains(r))) {
+            throw Rejected.invalid("roles", "org.staff.privilegedRole");
+        }
     }
 
     private void checkStaff(StaffForm form, @Nullable Long id) {

@@ -233,7 +233,8 @@ class OrgPages {
         model.addAttribute("currentPhone", id == null ? "" : organisation.staff(id)
                 .map(StaffSummary::maskedPhone).orElse(""));
         model.addAttribute("departmentChoices", organisation.departments());
-        model.addAttribute("roleChoices", Role.values());
+        model.addAttribute("roleChoices",
+                java.util.Arrays.stream(Role.values()).filter(r -> !r.privileged()).toList());
         return "org/staff-form";
     }
 

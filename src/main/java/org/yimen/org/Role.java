@@ -17,5 +17,13 @@ public enum Role {
     /** 审计员: reads the audit trail, nothing else. */
     AUDITOR,
     /** 安全管理员: manages accounts, passwords and roles; cannot administer the organisation or read the trail. */
-    SECURITY_ADMIN
+    SECURITY_ADMIN;
+
+    /**
+     * The three administrators of 等保 2.0 (system, security, audit): only the security administrator grants or
+     * removes these, never the organisation's own forms.
+     */
+    public boolean privileged() {
+        return this == ADMIN || this == SECURITY_ADMIN || this == AUDITOR;
+    }
 }

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -182,6 +183,24 @@ class OrgIntegrationTests {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("org.post.notFound"));
         mvc.perform(get("/api/org/departments/{id}", 987654321L).with(staff())).andExpect(status().isNotFound());
         mvc.perform(get("/admin/org/staff/{id}/edit", 987654321L).with(admin())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOrganisationFormsCannotGrantTheThreeAdministratorRoles() throws Exception {
+        String u = unique();
+        String body = staffJson("u" + u, "T" + u, null, "").replace("[\"CLERK\"]", "[\"CLERK\",\"AUDITOR\"]");
+        mvc.perform(json(post("/api/org/staff"), body).with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("roles"));
+
+        // an auditor's record is edited by the organisation without losing the role it does not show
+        var auditor = createStaff(null, "");
+        jdbc.sql("update org_staff set roles = '{AUDITOR}' where id = ?").param(auditor.id()).update();
+        mvc.perform(json(put("/api/org/staff/{id}", auditor.id()),
+                        staffJson(auditor.username(), auditor.number(), null, "")).with(admin()))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select array_to_string(roles, ',') from org_staff where id = ?").param(auditor.id())
+                .query(String.class).single()).isEqualTo("AUDITOR,CLERK");
     }
 
     // Audit
