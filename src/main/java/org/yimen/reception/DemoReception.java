@@ -21,7 +21,7 @@ import org.yimen.org.ServiceWindow;
 /**
  * Demo reception (only with {@code yimen.demo=true}), after the demo organisation: five lines for the demo hall
  * (综合受理 A, 公安出入境 B, 社保 C, 税务 D, and 绿色通道 G that only reception staff issue to), every window serving
- * one or two of them, and one device per kind with the fixed tokens the README lists. Created once, under an advisory
+ * one or two of them, and one device per kind (the pad at window 1) with the fixed tokens the README lists. Created once, under an advisory
  * lock, so nodes starting together do it once.
  */
 @Component
@@ -32,6 +32,7 @@ class DemoReception implements ApplicationRunner {
     static final String KIOSK_TOKEN = "demo-kiosk";
     static final String HALL_DISPLAY_TOKEN = "demo-hall-display";
     static final String WINDOW_DISPLAY_TOKEN = "demo-window-1";
+    static final String PAD_TOKEN = "demo-pad-1";
 
     private static final Logger log = LoggerFactory.getLogger(DemoReception.class);
 
@@ -74,10 +75,11 @@ class DemoReception implements ApplicationRunner {
             return true;
         });
         if (Boolean.TRUE.equals(created)) {
-            log.info("Created demo reception: 5 service lines and 3 devices in hall GZZWFW");
+            log.info("Created demo reception: 5 service lines and 4 devices in hall GZZWFW");
         }
         log.info("Demo devices (demo mode only): kiosk /devices/kiosk?token={}, hall board /devices/hall?token={},"
-                + " window 1 screen /devices/window?token={}", KIOSK_TOKEN, HALL_DISPLAY_TOKEN, WINDOW_DISPLAY_TOKEN);
+                + " window 1 screen /devices/window?token={}, window 1 pad /devices/pad?token={}", KIOSK_TOKEN,
+                HALL_DISPLAY_TOKEN, WINDOW_DISPLAY_TOKEN, PAD_TOKEN);
     }
 
     private void create(long hallId) {
@@ -115,5 +117,6 @@ class DemoReception implements ApplicationRunner {
         devices.register(DeviceKind.HALL_DISPLAY, hallId, null, "大厅综合屏", HALL_DISPLAY_TOKEN);
         long windowOne = organisation.window(hallId, 1).map(ServiceWindow::id).orElseThrow();
         devices.register(DeviceKind.WINDOW_DISPLAY, hallId, windowOne, "1 号窗口屏", WINDOW_DISPLAY_TOKEN);
+        devices.register(DeviceKind.EVALUATION_PAD, hallId, windowOne, "1 号窗口评价器", PAD_TOKEN);
     }
 }

@@ -7,5 +7,12 @@ enum DeviceKind {
     /** 大厅综合屏: the hall board with the latest calls and waiting counts. */
     HALL_DISPLAY,
     /** 窗口屏: one window's current number and officer on duty. */
-    WINDOW_DISPLAY
+    WINDOW_DISPLAY,
+    /** 评价器: one window's pad where the citizen rates the visit just finished (好差评). */
+    EVALUATION_PAD;
+
+    /** A window screen and a pad belong to one window; the others to the whole hall. */
+    boolean ofWindow() {
+        return this == WINDOW_DISPLAY || this == EVALUATION_PAD;
+    }
 }

@@ -50,6 +50,7 @@ class DeviceSecurityConfiguration {
                         .requestMatchers("/devices/kiosk/**", "/api/devices/kiosk/**").hasRole("DEVICE_KIOSK")
                         .requestMatchers("/devices/hall/**").hasRole("DEVICE_HALL_DISPLAY")
                         .requestMatchers("/devices/window/**").hasRole("DEVICE_WINDOW_DISPLAY")
+                        .requestMatchers("/devices/pad/**", "/api/devices/pad/**").hasRole("DEVICE_EVALUATION_PAD")
                         .requestMatchers("/api/devices/calls", "/api/devices/me").authenticated()
                         .anyRequest().denyAll())
                 // No CSRF token: a device is signed in only by its header (which a foreign page cannot set) or by a

@@ -67,7 +67,7 @@ class Devices {
         if (organisation.hall(hallId).isEmpty()) {
             throw Rejected.invalid("hallId", "reception.hall.notFound");
         }
-        if (kind == DeviceKind.WINDOW_DISPLAY) {
+        if (kind.ofWindow()) {
             ServiceWindow window = windowId == null ? null : organisation.window(windowId).orElse(null);
             if (window == null || window.hallId() != hallId) {
                 throw Rejected.invalid("windowId", "reception.device.windowRequired");
