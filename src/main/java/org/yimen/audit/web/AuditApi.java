@@ -8,10 +8,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,26 +48,16 @@ class AuditApi {
     @GetMapping("/records")
     @Operation(summary = "Records about a target and/or by an actor in a period, newest first, 100 per page",
             description = "Pass `before` (the smallest seq of the previous page) for the next page.")
-    List<AuditRecord> records(@RequestParam(required = false) @Nullable String targetType,
-            @RequestParam(required = false) @Nullable String targetId,
-            @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+    List<AuditRecord> records(@ParameterObject AuditQuery query,
             @RequestParam(defaultValue = "0") long before) {
-        return reading.find(new AuditQuery(targetType, targetId, actor, action, from, to), before);
+        return reading.find(query, before);
     }
 
     @GetMapping(value = "/records.csv", produces = "text/csv")
     @Operation(summary = "The same records as CSV, oldest first (the export is itself recorded)")
-    void csv(@RequestParam(required = false) @Nullable String targetType,
-            @RequestParam(required = false) @Nullable String targetId,
-            @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+    void csv(@ParameterObject AuditQuery query,
             HttpServletResponse response) throws IOException {
-        export(new AuditQuery(targetType, targetId, actor, action, from, to), response, reading, messages, clock);
+        export(query, response, reading, messages, clock);
     }
 
     @GetMapping("/verification")

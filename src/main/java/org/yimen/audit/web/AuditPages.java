@@ -3,11 +3,8 @@ package org.yimen.audit.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,14 +44,8 @@ class AuditPages {
     }
 
     @GetMapping
-    String search(@RequestParam(required = false) @Nullable String targetType,
-            @RequestParam(required = false) @Nullable String targetId,
-            @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+    String search(AuditQuery query,
             @RequestParam(defaultValue = "0") long before, Model model) {
-        var query = new AuditQuery(targetType, targetId, actor, action, from, to);
         model.addAttribute("query", query);
         model.addAttribute("zone", clock.getZone());
         try {
@@ -72,15 +63,9 @@ class AuditPages {
     /** Taking the trail out of the system is sensitive: it needs a recently typed password. */
     @GetMapping(value = "/export", produces = "text/csv")
     @SensitiveAction
-    void export(@RequestParam(required = false) @Nullable String targetType,
-            @RequestParam(required = false) @Nullable String targetId,
-            @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+    void export(AuditQuery query,
             HttpServletResponse response) throws IOException {
-        AuditApi.export(new AuditQuery(targetType, targetId, actor, action, from, to), response, reading, messages,
-                clock);
+        AuditApi.export(query, response, reading, messages, clock);
     }
 
     @GetMapping("/verification")
