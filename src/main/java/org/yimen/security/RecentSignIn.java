@@ -16,6 +16,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.yimen.shared.LocalPaths;
 import org.yimen.shared.SensitiveAction;
 
 /**
@@ -96,9 +97,7 @@ class RecentSignIn implements HandlerInterceptor {
         return uri.getRawPath() == null ? "/home" : uri.getRawPath();
     }
 
-    /** Only paths of this site, never another host (an open redirect would help phishing). */
     static String safeNext(String next) {
-        boolean local = next.startsWith("/") && !next.startsWith("//") && !next.contains("\\");
-        return local ? next : "/home";
+        return LocalPaths.orElse(next, "/home");
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yimen.shared.LocalPaths;
 
 /** The public front page, sign-in, each role's home page and the large-text switch (适老化). */
 @Controller
@@ -45,8 +46,7 @@ class HomeController {
         cookie.setMaxAge(large ? 365 * 24 * 3600 : 0);
         cookie.setHttpOnly(true);
         response.addCookie(cookie);
-        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        return "redirect:" + (local ? back : "/");
+        return "redirect:" + LocalPaths.orElse(back, "/");
     }
 
     private static List<Card> cardsFor(Set<String> roles) {
