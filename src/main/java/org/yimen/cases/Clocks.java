@@ -24,4 +24,15 @@ public record Clocks(LocalDate acceptedOn, int promisedDays, int statutoryDays, 
         return new Clocks(acceptedOn, promisedDays, statutoryDays, promised.due(), statutory.due(),
                 promised.published() && statutory.published());
     }
+
+    /** Both due dates moved by {@code days} working days (a special procedure's excluded days, an extension). */
+    Clocks shift(int days, WorkingDayRules rules) {
+        if (days == 0) {
+            return this;
+        }
+        WorkingDayResult promised = rules.dueDate(promisedDue, days);
+        WorkingDayResult statutory = rules.dueDate(statutoryDue, days);
+        return new Clocks(acceptedOn, promisedDays, statutoryDays, promised.due(), statutory.due(),
+                published && promised.published() && statutory.published());
+    }
 }

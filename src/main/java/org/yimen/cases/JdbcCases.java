@@ -17,18 +17,22 @@ import org.springframework.stereotype.Repository;
 import org.yimen.privacy.Sealed;
 import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Storage of cases in plain SQL. Updates check the row version, so of two officers acting at once one wins. */
 @Repository
 class JdbcCases {
 
     /** What is written once at intake and never changes. */
-    record Header(String idempotencyKey, String itemCode, int itemVersion, long departmentId, long hallId,
-            @Nullable Long windowId, String clerkId, String clerkName, Applicant applicant, Sealed document,
+    record Header(Case.Channel channel, String idempotencyKey, String itemCode, int itemVersion, long departmentId,
+            long hallId, @Nullable Long windowId, String clerkId, String clerkName, Applicant applicant, Sealed document,
             Sealed phone, Instant submittedAt) {
     }
 
     private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     JdbcCases(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -67,11 +71,11 @@ class JdbcCases {
                     hall_id, window_id, channel, clerk_id, clerk_name, applicant_kind, applicant_name, credit_code,
                     document_type, document_sealed, document_index, phone_sealed, phone_index, state, visits,
                     submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'WINDOW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', 1, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', 1, ?)
                 on conflict (idempotency_key) do nothing
                 returning id""")
                 .params(number, h.idempotencyKey(), h.itemCode(), h.itemVersion(), h.departmentId(), h.hallId(),
-                        h.windowId(), h.clerkId(), h.clerkName(), h.applicant().kind().name(),
+                        h.windowId(), h.channel().name(), h.clerkId(), h.clerkName(), h.applicant().kind().name(),
                         h.applicant().name(), h.applicant().creditCode(), h.applicant().document().type().name(),
                         h.document().ciphertext(), h.document().index(), h.phone().ciphertext(), h.phone().index(),
                         Timestamp.from(h.submittedAt()))
@@ -79,15 +83,32 @@ class JdbcCases {
         return id;
     }
 
-    /** Writes the case's state, materials and any new notices; refuses if someone else changed it meanwhile. */
+    /**
+     * Writes what a transition changed, in as few statements as the change needs: the case row (refused if someone
+     * else changed it meanwhile), then one multi-row upsert per kind of child that changed, the new notices and the
+     * new lines of the timeline.
+     */
     void save(Case c, boolean newCase) {
         Clocks k = c.clocks();
         Refusal r = c.refusal();
+        Pledge p = c.pledge();
+        Extension x = c.extension();
+        Decision d = c.decision();
+        Delivery v = c.delivery();
+        var current = c.currentStage().orElse(null);
+        LocalDate opinionsDue = c.opinions().stream().filter(Opinion::open).map(Opinion::due)
+                .min(LocalDate::compareTo).orElse(null);
         int updated = jdbc.sql("""
                 update case_application set state = ?, visits = ?, third_visit = ?, second_notice = ?,
                     accepted_on = ?, promised_days = ?, statutory_days = ?, promised_due = ?, statutory_due = ?,
                     due_dates_published = ?, refusal_kind = ?, refusal_reason = ?, refusal_remedies = ?,
-                    competent_department_id = ?, decided_on = ?, row_version = row_version + 1
+                    competent_department_id = ?, decided_on = ?, deemed_accepted = ?, pledge = ?, pledge_due = ?,
+                    excluded_days = ?, extension_days = ?, extension_reason = ?, extension_requested_by = ?,
+                    extension_approved_by = ?, extension_approved_on = ?, outcome = ?, result_number = ?,
+                    decision_reason = ?, decision_remedies = ?, decided_by = ?, completed_on = ?, delivery_due = ?,
+                    delivery_method = ?, delivery_reference = ?, delivered_on = ?, terminated_on = ?,
+                    current_post_id = ?, current_officer_id = ?, opinions_due = ?, veto_pending = ?,
+                    row_version = row_version + 1
                 where id = ? and row_version = ?""")
                 .params(c.state().name(), c.visits(), c.thirdVisit(), c.secondNotice(),
                         k == null ? null : Date.valueOf(k.acceptedOn()), k == null ? null : k.promisedDays(),
@@ -95,36 +116,174 @@ class JdbcCases {
                         k == null ? null : Date.valueOf(k.statutoryDue()), k == null ? null : k.published(),
                         r == null ? null : r.kind().name(), r == null ? null : r.reason(),
                         r == null ? null : r.remedies(), r == null ? null : r.competentDepartmentId(),
-                        c.decidedOn() == null ? null : Date.valueOf(c.decidedOn()), c.id(), c.rowVersion())
+                        date(c.decidedOn()), c.deemedAccepted(), p == null ? null : p.text(),
+                        p == null ? null : Date.valueOf(p.due()), c.excludedDays(), x == null ? null : x.days(),
+                        x == null ? null : x.reason(), x == null ? null : x.requestedBy(),
+                        x == null ? null : x.approvedBy(), x == null ? null : date(x.approvedOn()),
+                        d == null ? null : d.outcome().name(), d == null ? null : d.resultNumber(),
+                        d == null ? null : d.reason(), d == null ? null : d.remedies(),
+                        d == null ? null : d.decidedBy(), d == null ? null : Date.valueOf(d.completedOn()),
+                        d == null ? null : Date.valueOf(d.deliveryDue()), v == null ? null : v.method().name(),
+                        v == null ? null : v.reference(), v == null ? null : Date.valueOf(v.deliveredOn()),
+                        date(c.terminatedOn()), current == null ? null : current.postId(),
+                        current == null ? null : current.officerId(), date(opinionsDue),
+                        c.opinions().stream().anyMatch(Opinion::vetoPending), c.id(), c.rowVersion())
                 .update();
         if (updated != 1) {
             throw Rejected.conflict(null, "cases.concurrentChange", c.number());
         }
-        if (!newCase) {
-            jdbc.sql("delete from case_material where case_id = ?").param(c.id()).update();
+        var loaded = c.loaded();
+        upsert("case_material", "position", List.of("name", "required", "received", "brought_on", "can_defer",
+                "pledged"), changed(newCase ? List.of() : loaded.materials(), c.materials()),
+                m -> List.of(m.position(), m.name(), m.required(), m.received(), nullable(m.broughtOn()),
+                        m.deferrable(), m.deferred()), c.id());
+        for (Notice n : c.notices().subList(newCase ? 0 : loaded.notices(), c.notices().size())) {
+            insertNotice(c.id(), n);
         }
-        for (CaseMaterial m : c.materials()) {
-            jdbc.sql("""
-                    insert into case_material (case_id, position, name, required, received, brought_on)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(c.id(), m.position(), m.name(), m.required(), m.received(), m.broughtOn()).update();
+        upsert("case_stage", "position", List.of("name", "role", "joint_review", "post_id", "officer_id",
+                "officer_name", "acting_reason", "opened_on", "completed_on", "completed_by", "opinion"),
+                changed(newCase ? List.of() : loaded.stages(), c.stages()),
+                st -> List.of(st.position(), st.name(), st.role(), st.jointReview(), nullable(st.postId()),
+                        nullable(st.officerId()), nullable(st.officerName()), nullable(st.actingReason()),
+                        nullable(date(st.openedOn())), nullable(date(st.completedOn())),
+                        nullable(st.completedBy()), nullable(st.opinion())), c.id());
+        upsert("case_opinion", "department_id", List.of("requested_on", "due", "answer", "reason", "answered_by",
+                "answered_on", "acknowledged_by", "acknowledged_on"),
+                changed(newCase ? List.of() : loaded.opinions(), c.opinions()),
+                o -> List.of(o.departmentId(), Date.valueOf(o.requestedOn()), Date.valueOf(o.due()),
+                        nullable(o.answer() == null ? null : o.answer().name()), nullable(o.reason()),
+                        nullable(o.answeredBy()), nullable(date(o.answeredOn())), nullable(o.acknowledgedBy()),
+                        nullable(date(o.acknowledgedOn()))), c.id());
+        upsert("case_pause", "number", List.of("procedure", "reason", "expected_days", "started_on",
+                "expected_end", "ended_on", "excluded_days"),
+                changed(newCase ? List.of() : loaded.pauses(), c.pauses()),
+                ps -> List.of(ps.number(), ps.procedure().name(), ps.reason(), ps.expectedDays(),
+                        Date.valueOf(ps.startedOn()), Date.valueOf(ps.expectedEnd()), nullable(date(ps.endedOn())),
+                        nullable(ps.excludedDays())), c.id());
+        var entries = c.timeline().subList(newCase ? 0 : loaded.timeline(), c.timeline().size());
+        if (!entries.isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            for (TimelineEntry e : entries) {
+                params.addAll(List.of(c.id(), e.seq(), Timestamp.from(e.at()), e.kind(), e.actorName(), e.detail()));
+            }
+            jdbc.sql("insert into case_event (case_id, seq, occurred_at, kind, actor_name, detail) values "
+                    + tuples(entries.size(), 6)).params(params).update();
         }
-        int stored = newCase ? 0 : jdbc.sql("select count(*) from case_notice where case_id = ?").param(c.id())
-                .query(Integer.class).single();
-        for (Notice n : c.notices().subList(stored, c.notices().size())) {
-            long noticeId = jdbc.sql("""
-                    insert into case_notice (case_id, number, issued_on, visit, reason, flagged)
-                    values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(c.id(), n.number(), Date.valueOf(n.issuedOn()), n.visit(), n.reason(), n.flagged())
-                    .query(Long.class).single();
-            int position = 0;
-            for (NoticeItem i : n.items()) {
-                jdbc.sql("""
-                        insert into case_notice_item (notice_id, position, material, problem, reason)
-                        values (?, ?, ?, ?, ?)""")
-                        .params(noticeId, position++, i.material(), i.problem().name(), i.reason()).update();
+    }
+
+    /** Marks a SQL null whose type the driver cannot guess from a Java null. */
+    private static Object nullable(@Nullable Object value) {
+        return value == null ? NULL : value;
+    }
+
+    private static final Object NULL = new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.NULL, null);
+
+    private static @Nullable Date date(@Nullable LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    /** The elements of {@code now} that are new or differ from the one at the same index of {@code before}. */
+    private static <T> List<T> changed(List<T> before, List<T> now) {
+        List<T> changed = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            if (i >= before.size() || !before.get(i).equals(now.get(i))) {
+                changed.add(now.get(i));
             }
         }
+        return changed;
+    }
+
+    /** One statement that inserts or updates the given child rows of a case, keyed by (case_id, key). */
+    private <T> void upsert(String table, String key, List<String> columns, List<T> rows,
+            java.util.function.Function<T, List<Object>> values, long caseId) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        for (T row : rows) {
+            params.add(caseId);
+            params.addAll(values.apply(row));
+        }
+        String sql = "insert into " + table + " (case_id, " + key + ", " + String.join(", ", columns) + ") values "
+                + tuples(rows.size(), columns.size() + 2) + " on conflict (case_id, " + key + ") do update set "
+                + String.join(", ", columns.stream().map(col -> col + " = excluded." + col).toList());
+        jdbc.sql(sql).params(params).update();
+    }
+
+    private static String tuples(int rows, int columns) {
+        String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", java.util.Collections.nCopies(rows, one));
+    }
+
+    private void insertNotice(long caseId, Notice n) {
+        List<Object> params = new ArrayList<>(List.of(caseId, n.number(), Date.valueOf(n.issuedOn()), n.visit(),
+                n.reason(), n.flagged()));
+        int position = 0;
+        for (NoticeItem i : n.items()) {
+            params.addAll(List.of(position++, i.material(), i.problem().name(), i.reason()));
+        }
+        jdbc.sql("""
+                with notice as (
+                    insert into case_notice (case_id, number, issued_on, visit, reason, flagged)
+                    values (?, ?, ?, ?, ?, ?) returning id)
+                insert into case_notice_item (notice_id, position, material, problem, reason)
+                select notice.id, v.position, v.material, v.problem, v.reason from notice,
+                    (values %s) as v (position, material, problem, reason)""".formatted(
+                        n.items().isEmpty() ? "(0, '', '', '')" : tuples(n.items().size(), 4))
+                        + (n.items().isEmpty() ? " where false" : ""))
+                .params(params).update();
+    }
+
+    LocalDate submittedOn(long id, java.time.ZoneId zone) {
+        return jdbc.sql("select submitted_at from case_application where id = ?").param(id)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate()).single();
+    }
+
+    /**
+     * Cases a sweep has to look at: an opinion or a 容缺 pledge past its day, or an online application still
+     * unexamined that arrived before {@code arrivedBefore}.
+     */
+    List<Long> dueForSweep(LocalDate today, Instant arrivedBefore) {
+        return jdbc.sql("""
+                select id from case_application where opinions_due < :today
+                union select id from case_application where pledge_due < :today and state in ('ACCEPTED', 'PAUSED')
+                    and exists (select 1 from case_material m where m.case_id = case_application.id and m.pledged)
+                union select id from case_application where channel = 'ONLINE' and state = 'SUBMITTED'
+                    and submitted_at < :arrived
+                order by id""")
+                .param("today", Date.valueOf(today)).param("arrived", Timestamp.from(arrivedBefore))
+                .query(Long.class).list();
+    }
+
+    /** What waits for a member of staff: see {@link WorkItem}. Promised due first, then the oldest. */
+    List<WorkItem> work(long staffId, List<Long> postIds, @Nullable Long consultedDepartment,
+            @Nullable Long headOfDepartment) {
+        return jdbc.sql("""
+                select c.id, c.case_number, c.item_code, c.applicant_name, c.state, w.task,
+                    (select s.name from case_stage s where s.case_id = c.id and s.opened_on is not null
+                        and s.completed_on is null order by s.position limit 1) as stage_name,
+                    c.promised_due, c.opinions_due
+                from case_application c join (
+                    select id, 'STAGE' as task from case_application where state in ('ACCEPTED', 'PAUSED')
+                        and (current_post_id in (:posts) or (current_post_id is null and current_officer_id = :staff))
+                    union all
+                    select o.case_id, 'OPINION' from case_opinion o join case_application a on a.id = o.case_id
+                        where o.department_id = :consulted and o.answer is null and a.state in ('ACCEPTED', 'PAUSED')
+                    union all
+                    select id, 'VETO' from case_application where department_id = :head and veto_pending
+                    union all
+                    select id, 'EXTENSION' from case_application where department_id = :head
+                        and extension_days is not null and extension_approved_on is null
+                        and state in ('ACCEPTED', 'PAUSED')
+                ) w on w.id = c.id
+                order by c.promised_due nulls last, c.id""")
+                .param("posts", postIds.isEmpty() ? List.of(-1L) : postIds).param("staff", staffId)
+                .param("consulted", consultedDepartment == null ? -1L : consultedDepartment)
+                .param("head", headOfDepartment == null ? -1L : headOfDepartment)
+                .query((rs, row) -> new WorkItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CaseState.valueOf(rs.getString(5)), WorkItem.Task.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), 0))
+                .list();
     }
 
     /** One line of the clerk's list. */
@@ -146,30 +305,42 @@ class JdbcCases {
                 .list();
     }
 
+    /** The whole case in one statement: its row with every child list aggregated as JSON. */
     Optional<Case> load(long id) {
-        var materials = jdbc.sql("""
-                select position, name, required, received, brought_on from case_material where case_id = ?
-                order by position""").param(id)
-                .query((rs, row) -> new CaseMaterial(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
-                        rs.getBoolean(4), (Integer) rs.getObject(5)))
-                .list();
-        Map<Long, List<NoticeItem>> items = new LinkedHashMap<>();
-        jdbc.sql("""
-                select i.notice_id, i.material, i.problem, i.reason from case_notice_item i
-                join case_notice n on n.id = i.notice_id where n.case_id = ? order by i.notice_id, i.position""")
-                .param(id)
-                .query((ResultSet rs) -> {
-                    items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new NoticeItem(
-                            rs.getString(2), NoticeItem.Problem.valueOf(rs.getString(3)), rs.getString(4)));
-                });
-        var notices = jdbc.sql("""
-                select id, number, issued_on, visit, reason, flagged from case_notice where case_id = ?
-                order by number""").param(id)
-                .query((rs, row) -> new Notice(rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
-                        rs.getString(5), rs.getBoolean(6), items.getOrDefault(rs.getLong(1), List.of())))
-                .list();
-        return jdbc.sql("select * from case_application where id = ?").param(id)
-                .query((rs, row) -> toCase(rs, materials, notices)).optional();
+        return jdbc.sql("""
+                select c.*,
+                  (select coalesce(json_agg(json_build_object('position', m.position, 'name', m.name,
+                      'required', m.required, 'received', m.received, 'broughtOn', m.brought_on,
+                      'deferrable', m.can_defer, 'deferred', m.pledged) order by m.position), '[]')
+                   from case_material m where m.case_id = c.id) as materials_json,
+                  (select coalesce(json_agg(json_build_object('number', n.number, 'issuedOn', n.issued_on,
+                      'visit', n.visit, 'reason', n.reason, 'flagged', n.flagged, 'items',
+                      (select coalesce(json_agg(json_build_object('material', i.material, 'problem', i.problem,
+                          'reason', i.reason) order by i.position), '[]')
+                       from case_notice_item i where i.notice_id = n.id)) order by n.number), '[]')
+                   from case_notice n where n.case_id = c.id) as notices_json,
+                  (select coalesce(json_agg(json_build_object('position', s.position, 'name', s.name,
+                      'role', s.role, 'jointReview', s.joint_review, 'postId', s.post_id, 'officerId', s.officer_id,
+                      'officerName', s.officer_name, 'actingReason', s.acting_reason, 'openedOn', s.opened_on,
+                      'completedOn', s.completed_on, 'completedBy', s.completed_by, 'opinion', s.opinion)
+                      order by s.position), '[]')
+                   from case_stage s where s.case_id = c.id) as stages_json,
+                  (select coalesce(json_agg(json_build_object('departmentId', o.department_id,
+                      'requestedOn', o.requested_on, 'due', o.due, 'answer', o.answer, 'reason', o.reason,
+                      'answeredBy', o.answered_by, 'answeredOn', o.answered_on, 'acknowledgedBy', o.acknowledged_by,
+                      'acknowledgedOn', o.acknowledged_on) order by o.requested_on, o.department_id), '[]')
+                   from case_opinion o where o.case_id = c.id) as opinions_json,
+                  (select coalesce(json_agg(json_build_object('number', p.number, 'procedure', p.procedure,
+                      'reason', p.reason, 'expectedDays', p.expected_days, 'startedOn', p.started_on,
+                      'expectedEnd', p.expected_end, 'endedOn', p.ended_on, 'excludedDays', p.excluded_days)
+                      order by p.number), '[]')
+                   from case_pause p where p.case_id = c.id) as pauses_json,
+                  (select coalesce(json_agg(json_build_object('seq', e.seq,
+                      'at', to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                      'kind', e.kind, 'actorName', e.actor_name, 'detail', e.detail) order by e.seq), '[]')
+                   from case_event e where e.case_id = c.id) as events_json
+                from case_application c where c.id = ?""").param(id)
+                .query((rs, row) -> toCase(rs)).optional();
     }
 
     Optional<CaseDetails> details(long id, java.util.function.Function<byte[], String> open) {
@@ -183,7 +354,7 @@ class JdbcCases {
                 .optional());
     }
 
-    private static Case toCase(ResultSet rs, List<CaseMaterial> materials, List<Notice> notices) throws SQLException {
+    private Case toCase(ResultSet rs) throws SQLException {
         LocalDate acceptedOn = rs.getObject("accepted_on", LocalDate.class);
         Clocks clocks = acceptedOn == null ? null : new Clocks(acceptedOn, rs.getInt("promised_days"),
                 rs.getInt("statutory_days"), rs.getObject("promised_due", LocalDate.class),
@@ -192,10 +363,35 @@ class JdbcCases {
         Refusal refusal = refusalKind == null ? null : new Refusal(Refusal.Kind.valueOf(refusalKind),
                 rs.getString("refusal_reason"), rs.getString("refusal_remedies"),
                 (Long) rs.getObject("competent_department_id"));
+        String pledgeText = rs.getString("pledge");
+        Pledge pledge = pledgeText == null ? null : new Pledge(pledgeText, rs.getObject("pledge_due", LocalDate.class));
+        Integer extensionDays = (Integer) rs.getObject("extension_days");
+        Extension extension = extensionDays == null ? null : new Extension(extensionDays,
+                rs.getString("extension_reason"), rs.getString("extension_requested_by"),
+                rs.getString("extension_approved_by"), rs.getObject("extension_approved_on", LocalDate.class));
+        String outcome = rs.getString("outcome");
+        Decision decision = outcome == null ? null : new Decision(Decision.Outcome.valueOf(outcome),
+                rs.getString("result_number"), rs.getString("decision_reason"), rs.getString("decision_remedies"),
+                rs.getString("decided_by"), rs.getObject("completed_on", LocalDate.class),
+                rs.getObject("delivery_due", LocalDate.class));
+        String method = rs.getString("delivery_method");
+        Delivery delivery = method == null ? null : new Delivery(Delivery.Method.valueOf(method),
+                rs.getString("delivery_reference"), rs.getObject("delivered_on", LocalDate.class));
+        var review = new Case.Review(Case.Channel.valueOf(rs.getString("channel")), rs.getBoolean("deemed_accepted"),
+                pledge, rs.getInt("excluded_days"), extension, decision, delivery,
+                rs.getObject("terminated_on", LocalDate.class),
+                list(rs.getString("stages_json"), ReviewStage.class), list(rs.getString("opinions_json"),
+                        Opinion.class), list(rs.getString("pauses_json"), Pause.class),
+                list(rs.getString("events_json"), TimelineEntry.class));
         return new Case(rs.getLong("id"), rs.getString("case_number"), rs.getString("item_code"),
                 rs.getInt("item_version"), rs.getLong("department_id"), rs.getInt("row_version"),
                 CaseState.valueOf(rs.getString("state")), rs.getInt("visits"), rs.getBoolean("third_visit"),
-                rs.getBoolean("second_notice"), materials, notices, clocks, refusal,
-                rs.getObject("decided_on", LocalDate.class));
+                rs.getBoolean("second_notice"), list(rs.getString("materials_json"), CaseMaterial.class),
+                list(rs.getString("notices_json"), Notice.class), clocks, refusal,
+                rs.getObject("decided_on", LocalDate.class), review);
+    }
+
+    private <T> List<T> list(String text, Class<T> type) {
+        return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
     }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,21 @@ class ActingOfficers implements Posts {
         return jdbc.sql(POST_OFFICERS + " where p.window_id = ? order by p.id").param(windowId)
                 .query(ActingOfficers::postOfficers).list().stream()
                 .map(post -> describe(post.postId(), acting(post, now))).toList();
+    }
+
+    @Override
+    public Optional<Long> postNamed(long departmentId, String name) {
+        return jdbc.sql("select id from org_post where department_id = ? and name = ?").params(departmentId, name)
+                .query(Long.class).optional();
+    }
+
+    @Override
+    public List<ActingOfficer> postsActedBy(long staffId) {
+        Instant now = clock.instant();
+        return jdbc.sql(POST_OFFICERS + " where p.officer_a_id = ? or p.officer_b_id = ? or d.head_staff_id = ?"
+                + " order by p.id").params(staffId, staffId, staffId).query(ActingOfficers::postOfficers).list()
+                .stream().map(post -> describe(post.postId(), acting(post, now)))
+                .filter(acting -> Objects.equals(acting.staffId(), staffId)).toList();
     }
 
     /** The switches recorded for a post, latest first. */

@@ -40,6 +40,14 @@ class DemoOrganisation implements ApplicationRunner {
             String windowA, String windowB) {
     }
 
+    /** The reviewer (审核人员) of each department but ZJT, whose reviewer is the demo account reviewer1. */
+    private static final Map<String, String> REVIEWERS = Map.of("GTZYT", "钱进", "GAT", "蒋涛", "JTYST", "沈洁",
+            "RST", "韩梅", "DSJ", "冯波", "HBT", "曹颖");
+
+    /** Further review posts the demo guides' stages name (the land use and environmental impact approvals). */
+    private static final Map<String, List<String>> REVIEW_POSTS = Map.of("GTZYT", List.of("用地审查处", "厅领导"),
+            "HBT", List.of("环评处", "厅领导", "处领导"));
+
     private static final List<Dept> DEPARTMENTS = List.of(
             new Dept("GTZYT", "国土资源厅", "0851-85280001", "王建国", "周敏", "吴磊",
                     "国土资源厅综合受理窗口", "国土资源厅建设用地审批窗口"),
@@ -120,10 +128,26 @@ class DemoOrganisation implements ApplicationRunner {
         long zjt = jdbc.sql("select id from org_department where code = 'ZJT'").query(Long.class).single();
         staff(staffNo++, "宋立新", null, Set.of(Role.ADMIN), "admin", demoHash);
         staff(staffNo++, "谢红梅", null, Set.of(Role.HALL_MANAGER), "manager1", demoHash);
-        staff(staffNo++, "韩冬", zjt, Set.of(Role.REVIEWER), "reviewer1", demoHash);
+        long reviewer1 = staff(staffNo++, "韩冬", zjt, Set.of(Role.REVIEWER), "reviewer1", demoHash);
         staff(staffNo++, "唐明", null, Set.of(Role.SUPERVISOR), "supervisor1", demoHash);
         staff(staffNo++, "冯雪", null, Set.of(Role.AUDITOR), "auditor1", demoHash);
-        staff(staffNo, "邓卫国", null, Set.of(Role.SECURITY_ADMIN), "security1", demoHash);
+        staff(staffNo++, "邓卫国", null, Set.of(Role.SECURITY_ADMIN), "security1", demoHash);
+        // Review posts (审查岗) named as the guides' review stages name their roles, each with a B behind its A.
+        for (Dept d : DEPARTMENTS) {
+            long department = jdbc.sql("select id from org_department where code = ?").param(d.code())
+                    .query(Long.class).single();
+            long head = jdbc.sql("select head_staff_id from org_department where id = ?").param(department)
+                    .query(Long.class).single();
+            long reviewer = d.code().equals("ZJT") ? reviewer1 : staff(staffNo++, REVIEWERS.get(d.code()),
+                    department, Set.of(Role.REVIEWER), d.code().toLowerCase() + ".reviewer", null);
+            administration.createPost(new PostForm("审核人员", department, null, reviewer, head));
+            administration.createPost(new PostForm("部门负责人", department, null, head, reviewer));
+            for (String post : REVIEW_POSTS.getOrDefault(d.code(), List.of())) {
+                boolean decides = post.endsWith("领导");
+                administration.createPost(new PostForm(post, department, null, decides ? head : reviewer,
+                        decides ? reviewer : head));
+            }
+        }
         // One officer on leave today, so the admin page shows officer B acting.
         LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
         administration.recordAbsence(clerks.get("GTZYT"), new AbsenceForm("年休假", now.minusHours(2),

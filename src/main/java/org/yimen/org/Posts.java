@@ -1,6 +1,7 @@
 package org.yimen.org;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A/B posts (AB岗): who acts for a post now. Work assigned to a post asks here, and records the answer with the work.
@@ -16,4 +17,10 @@ public interface Posts {
 
     /** The posts served at a window, each with its acting officer now. */
     List<ActingOfficer> actingAtWindow(long windowId);
+
+    /** The post of a department by its name (岗位名称), as a service item's review stage names it. */
+    Optional<Long> postNamed(long departmentId, String name);
+
+    /** The posts this member of staff acts for now (as A, as B for an absent A, or as the head for both). */
+    List<ActingOfficer> postsActedBy(long staffId);
 }

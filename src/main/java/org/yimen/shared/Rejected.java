@@ -11,7 +11,9 @@ public class Rejected extends RuntimeException {
 
     /** What kind of refusal, which decides the HTTP status at the edge. */
     public enum Kind {
-        INVALID, CONFLICT, NOT_FOUND, TOO_MANY_REQUESTS
+        INVALID, CONFLICT, NOT_FOUND, TOO_MANY_REQUESTS,
+        /** Signed in, but not the one who may do this (answered 403). */
+        FORBIDDEN
     }
 
     /**
@@ -44,6 +46,11 @@ public class Rejected extends RuntimeException {
     /** Refused because the caller sent too many requests (answered 429). */
     public static Rejected tooMany(String code, Object... arguments) {
         return new Rejected(Kind.TOO_MANY_REQUESTS, code, null, arguments);
+    }
+
+    /** Refused because this member of staff may not do it, with the reason (answered 403). */
+    public static Rejected forbidden(String code, Object... arguments) {
+        return new Rejected(Kind.FORBIDDEN, code, null, arguments);
     }
 
     public static Rejected notFound(String code, Object... arguments) {

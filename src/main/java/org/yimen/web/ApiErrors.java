@@ -44,6 +44,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         var locale = LocaleContextHolder.getLocale();
         String text = messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale);

@@ -30,6 +30,7 @@ class PageErrors {
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         request.setAttribute(Rejected.REQUEST_ATTRIBUTE, rejected);
         response.sendError(status.value());

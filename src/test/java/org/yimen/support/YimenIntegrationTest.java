@@ -20,6 +20,6 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({TestClock.Configuration.class, ClientAddresses.class})
+@Import({TestClock.Configuration.class, ClientAddresses.class, StatementCounter.Configuration.class})
 public @interface YimenIntegrationTest {
 }
