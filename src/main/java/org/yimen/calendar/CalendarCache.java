@@ -1,38 +1,42 @@
 package org.yimen.calendar;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the calendar in memory and in step with the database. At most once per {@code refresh-check} a read asks
- * the database for the cheap {@link CalendarStore.Stamp}; only when it moved is the calendar read again (a few
- * hundred rows). Edits made through this node are seen at once, other nodes' within one interval. Chosen over a
+ * Keeps the calendar in memory and in step with the database. Every {@code yimen.calendar.refresh-check} (5 s) a
+ * background task asks the database for the cheap {@link CalendarStore.Stamp}; only when it moved is the calendar
+ * read again (a few hundred rows). Reads never wait for the database except the very first and the first after this node changed the
+ * calendar, which it therefore sees at once; other nodes' edits arrive within one interval. Chosen over a
  * LISTEN/NOTIFY push because it needs no connection of its own and cannot miss a message.
  */
 @Component
 class CalendarCache implements CalendarSource {
 
-    private record Loaded(CalendarSnapshot snapshot, CalendarStore.Stamp stamp, long checkedAt) {
+    private record Loaded(CalendarSnapshot snapshot, CalendarStore.Stamp stamp) {
     }
 
     private final CalendarStore store;
-    private final long checkEveryNanos;
     private volatile @Nullable Loaded loaded;
 
-    CalendarCache(CalendarStore store, CalendarProperties properties) {
+    CalendarCache(CalendarStore store) {
         this.store = store;
-        this.checkEveryNanos = properties.refreshCheck().toNanos();
     }
 
     @Override
     public CalendarSnapshot current() {
         Loaded current = loaded;
-        // nanoTime, not the business clock: tests move that one, and it must not decide how fresh a cache is
-        long now = System.nanoTime();
-        if (current == null || now - current.checkedAt() >= checkEveryNanos) {
-            current = refresh(now);
+        if (current == null) {
+            current = refresh(false);
         }
         return current.snapshot();
+    }
+
+    /** Looks for other nodes' changes, off the callers' threads. */
+    @Scheduled(fixedDelayString = "${yimen.calendar.refresh-check:5s}")
+    void check() {
+        refresh(true);
     }
 
     /**
@@ -43,15 +47,15 @@ class CalendarCache implements CalendarSource {
         loaded = null;
     }
 
-    private synchronized Loaded refresh(long now) {
+    private synchronized Loaded refresh(boolean check) {
         Loaded current = loaded;
-        if (current != null && now - current.checkedAt() < checkEveryNanos) {
+        if (current != null && !check) {
             return current;
         }
         var stamp = store.stamp();
         Loaded fresh = current != null && current.stamp().equals(stamp)
-                ? new Loaded(current.snapshot(), stamp, now)
-                : new Loaded(store.load(), stamp, now);
+                ? current
+                : new Loaded(store.load(), stamp);
         loaded = fresh;
         return fresh;
     }

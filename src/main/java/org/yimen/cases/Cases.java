@@ -50,6 +50,8 @@ public class Cases {
     private final Posts posts;
     private final CaseRules rules;
     private final WorkingDayRules days;
+    private final java.util.concurrent.ConcurrentHashMap<String, ServiceItem> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Cases(JdbcCases store, Catalog catalog, Organisation organisation, WorkingDays workingDays,
             PersonalData personalData, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Posts posts,
@@ -83,10 +85,6 @@ public class Cases {
      */
     @Transactional
     public Case submit(Intake intake) {
-        var existing = store.idByIdempotencyKey(intake.idempotencyKey());
-        if (existing.isPresent()) {
-            return require(existing.get());
-        }
         ServiceItem item = catalog.publishedItem(intake.itemCode())
                 .orElseThrow(() -> Rejected.invalid("itemCode", "cases.intake.itemNotPublished", intake.itemCode()));
         Hall hall = organisation.hallByCode(intake.hallCode())
@@ -96,29 +94,29 @@ public class Cases {
                 .orElseThrow(() -> Rejected.invalid("windowNumber", "cases.intake.windowUnknown",
                         intake.windowNumber()));
         Instant now = Instant.now(clock);
-        String number = hall.code() + "-" + LocalDate.now(clock).format(DAY) + "-"
-                + String.format("%06d", store.nextNumber());
         Actor clerk = AuditTrail.currentActor();
         var applicant = intake.applicant();
-        var header = new JdbcCases.Header(Case.Channel.WINDOW, intake.idempotencyKey(), item.code(), item.version(), item.departmentId(),
-                hall.id(), window.id(), clerk.id(), clerk.name(), applicant,
+        var header = new JdbcCases.Header(Case.Channel.WINDOW, intake.idempotencyKey(), item.code(), item.version(),
+                item.departmentId(), hall.id(), window.id(), clerk.id(), clerk.name(), applicant,
                 personalData.seal(applicant.document().number()), personalData.seal(applicant.phone()), now);
-        Case created = Case.submit(0, number, item, intake.materials());
-        Optional<Long> id = store.insert(number, header);
-        if (id.isEmpty()) {
-            // A concurrent twin with the same key committed first.
+        // Validate the ticked materials before anything is written.
+        Case.submit(0, "", item, intake.materials());
+        var inserted = store.insert(hall.code() + "-" + LocalDate.now(clock).format(DAY) + "-", header);
+        if (inserted.isEmpty()) {
+            // A repeated submission (or a concurrent twin that committed first): the case it created.
             return require(store.idByIdempotencyKey(intake.idempotencyKey()).orElseThrow());
         }
-        Case stored = Case.submit(id.get(), number, item, intake.materials());
+        String number = inserted.get().number();
+        Case stored = Case.submit(inserted.get().id(), number, item, intake.materials());
         stored.log("submitted", clerk.name(), now, window.number() + "");
         store.save(stored, true);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("caseNumber", number);
         detail.put("item", item.code() + " v" + item.version());
         detail.put("window", window.number());
-        detail.put("received", created.materials().stream().filter(CaseMaterial::received).count());
+        detail.put("received", stored.materials().stream().filter(CaseMaterial::received).count());
         audit.record("cases.audit.submitted", TARGET, number, detail);
-        return require(id.get());
+        return stored;
     }
 
     /** 受理: complete materials; both clocks start in working days after today. */
@@ -456,10 +454,11 @@ public class Cases {
 
     /** The officer acting for the post the stage names, or the department head when there is no such post. */
     private ReviewStage.Assignment assignment(long departmentId, ReviewStage stage) {
-        var post = posts.postNamed(departmentId, stage.role());
+        var post = posts.actingForPostNamed(departmentId, stage.role());
         if (post.isPresent()) {
-            ActingOfficer acting = posts.actingOfficer(post.get());
-            return new ReviewStage.Assignment(post.get(), acting.staffId(), acting.name(), acting.reason().name());
+            ActingOfficer acting = post.get();
+            return new ReviewStage.Assignment(acting.postId(), acting.staffId(), acting.name(),
+                    acting.reason().name());
         }
         var head = organisation.department(departmentId).map(Department::headStaffId)
                 .flatMap(organisation::staff);
@@ -535,10 +534,25 @@ public class Cases {
         return store.details(id, personalData::open);
     }
 
-    /** The guide version the case is judged by. */
+    /**
+     * The guide version the case is judged by. A version's guide never changes once published, so each node keeps
+     * the ones it has read (only its status moves on, which no rule here reads).
+     */
     public ServiceItem version(Case c) {
-        return catalog.itemVersion(c.itemCode(), c.itemVersion())
+        String key = c.itemCode() + "#" + c.itemVersion();
+        ServiceItem cached = versions.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ServiceItem item = catalog.itemVersion(c.itemCode(), c.itemVersion())
                 .orElseThrow(() -> new IllegalStateException("item version of case " + c.number() + " is gone"));
+        if (item.status() != ServiceItem.Status.DRAFT) {
+            if (versions.size() > 10_000) {
+                versions.clear();
+            }
+            versions.put(key, item);
+        }
+        return item;
     }
 
     private Case require(long id) {

@@ -38,10 +38,6 @@ class JdbcCases {
         this.jdbc = jdbc;
     }
 
-    long nextNumber() {
-        return jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-    }
-
     Optional<Long> idByIdempotencyKey(String key) {
         return jdbc.sql("select id from case_application where idempotency_key = ?").param(key).query(Long.class)
                 .optional();
@@ -61,32 +57,37 @@ class JdbcCases {
                 .query((rs, row) -> new PhoneClaim(rs.getLong(1), rs.getBytes(2))).optional();
     }
 
+    /** A new case's id and the number it was given. */
+    record Inserted(long id, String number) {
+    }
+
     /**
-     * Inserts a new case unless its idempotency key is already taken (then a concurrent twin waits for the first
-     * insert and finds nothing to do); returns the id, or empty for a repeat.
+     * Inserts a new case numbered {@code prefix} plus the next value of the shared sequence, unless its idempotency
+     * key is already taken (then a concurrent twin waits for the first insert and finds nothing to do); empty for a
+     * repeat.
      */
-    Optional<Long> insert(String number, Header h) {
-        Optional<Long> id = jdbc.sql("""
+    Optional<Inserted> insert(String prefix, Header h) {
+        return jdbc.sql("""
                 insert into case_application (case_number, idempotency_key, item_code, item_version, department_id,
                     hall_id, window_id, channel, clerk_id, clerk_name, applicant_kind, applicant_name, credit_code,
                     document_type, document_sealed, document_index, phone_sealed, phone_index, state, visits,
                     submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', 1, ?)
+                values (? || lpad(nextval('case_number_seq')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, 'SUBMITTED', 1, ?)
                 on conflict (idempotency_key) do nothing
-                returning id""")
-                .params(number, h.idempotencyKey(), h.itemCode(), h.itemVersion(), h.departmentId(), h.hallId(),
+                returning id, case_number""")
+                .params(prefix, h.idempotencyKey(), h.itemCode(), h.itemVersion(), h.departmentId(), h.hallId(),
                         h.windowId(), h.channel().name(), h.clerkId(), h.clerkName(), h.applicant().kind().name(),
                         h.applicant().name(), h.applicant().creditCode(), h.applicant().document().type().name(),
                         h.document().ciphertext(), h.document().index(), h.phone().ciphertext(), h.phone().index(),
                         Timestamp.from(h.submittedAt()))
-                .query(Long.class).optional();
-        return id;
+                .query((rs, row) -> new Inserted(rs.getLong(1), rs.getString(2))).optional();
     }
 
     /**
-     * Writes what a transition changed, in as few statements as the change needs: the case row (refused if someone
-     * else changed it meanwhile), then one multi-row upsert per kind of child that changed, the new notices and the
-     * new lines of the timeline.
+     * Writes what a transition changed in one statement: the case row (refused if someone else changed it meanwhile)
+     * and, as data-modifying parts of the same statement, one multi-row upsert per kind of child that changed, the
+     * new notices and the new lines of the timeline.
      */
     void save(Case c, boolean newCase) {
         Clocks k = c.clocks();
@@ -98,63 +99,65 @@ class JdbcCases {
         var current = c.currentStage().orElse(null);
         LocalDate opinionsDue = c.opinions().stream().filter(Opinion::open).map(Opinion::due)
                 .min(LocalDate::compareTo).orElse(null);
-        int updated = jdbc.sql("""
-                update case_application set state = ?, visits = ?, third_visit = ?, second_notice = ?,
-                    accepted_on = ?, promised_days = ?, statutory_days = ?, promised_due = ?, statutory_due = ?,
-                    due_dates_published = ?, refusal_kind = ?, refusal_reason = ?, refusal_remedies = ?,
-                    competent_department_id = ?, decided_on = ?, deemed_accepted = ?, pledge = ?, pledge_due = ?,
-                    excluded_days = ?, extension_days = ?, extension_reason = ?, extension_requested_by = ?,
-                    extension_approved_by = ?, extension_approved_on = ?, outcome = ?, result_number = ?,
-                    decision_reason = ?, decision_remedies = ?, decided_by = ?, completed_on = ?, delivery_due = ?,
-                    delivery_method = ?, delivery_reference = ?, delivered_on = ?, terminated_on = ?,
-                    current_post_id = ?, current_officer_id = ?, opinions_due = ?, veto_pending = ?,
-                    row_version = row_version + 1
-                where id = ? and row_version = ?""")
-                .params(c.state().name(), c.visits(), c.thirdVisit(), c.secondNotice(),
-                        k == null ? null : Date.valueOf(k.acceptedOn()), k == null ? null : k.promisedDays(),
-                        k == null ? null : k.statutoryDays(), k == null ? null : Date.valueOf(k.promisedDue()),
-                        k == null ? null : Date.valueOf(k.statutoryDue()), k == null ? null : k.published(),
-                        r == null ? null : r.kind().name(), r == null ? null : r.reason(),
-                        r == null ? null : r.remedies(), r == null ? null : r.competentDepartmentId(),
-                        date(c.decidedOn()), c.deemedAccepted(), p == null ? null : p.text(),
-                        p == null ? null : Date.valueOf(p.due()), c.excludedDays(), x == null ? null : x.days(),
-                        x == null ? null : x.reason(), x == null ? null : x.requestedBy(),
-                        x == null ? null : x.approvedBy(), x == null ? null : date(x.approvedOn()),
-                        d == null ? null : d.outcome().name(), d == null ? null : d.resultNumber(),
-                        d == null ? null : d.reason(), d == null ? null : d.remedies(),
-                        d == null ? null : d.decidedBy(), d == null ? null : Date.valueOf(d.completedOn()),
-                        d == null ? null : Date.valueOf(d.deliveryDue()), v == null ? null : v.method().name(),
-                        v == null ? null : v.reference(), v == null ? null : Date.valueOf(v.deliveredOn()),
-                        date(c.terminatedOn()), current == null ? null : current.postId(),
-                        current == null ? null : current.officerId(), date(opinionsDue),
-                        c.opinions().stream().anyMatch(Opinion::vetoPending), c.id(), c.rowVersion())
-                .update();
-        if (updated != 1) {
-            throw Rejected.conflict(null, "cases.concurrentChange", c.number());
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!newCase) {
+            parts.add("""
+                    update case_application set state = ?, visits = ?, third_visit = ?, second_notice = ?,
+                        accepted_on = ?, promised_days = ?, statutory_days = ?, promised_due = ?, statutory_due = ?,
+                        due_dates_published = ?, refusal_kind = ?, refusal_reason = ?, refusal_remedies = ?,
+                        competent_department_id = ?, decided_on = ?, deemed_accepted = ?, pledge = ?,
+                        pledge_due = ?, excluded_days = ?, extension_days = ?, extension_reason = ?,
+                        extension_requested_by = ?, extension_approved_by = ?, extension_approved_on = ?,
+                        outcome = ?, result_number = ?, decision_reason = ?, decision_remedies = ?, decided_by = ?,
+                        completed_on = ?, delivery_due = ?, delivery_method = ?, delivery_reference = ?,
+                        delivered_on = ?, terminated_on = ?, current_post_id = ?, current_officer_id = ?,
+                        opinions_due = ?, veto_pending = ?, row_version = row_version + 1
+                    where id = ? and row_version = ? returning 1""");
+            params.addAll(java.util.Arrays.asList(c.state().name(), c.visits(), c.thirdVisit(), c.secondNotice(),
+                    k == null ? null : Date.valueOf(k.acceptedOn()), k == null ? null : k.promisedDays(),
+                    k == null ? null : k.statutoryDays(), k == null ? null : Date.valueOf(k.promisedDue()),
+                    k == null ? null : Date.valueOf(k.statutoryDue()), k == null ? null : k.published(),
+                    r == null ? null : r.kind().name(), r == null ? null : r.reason(),
+                    r == null ? null : r.remedies(), r == null ? null : r.competentDepartmentId(),
+                    date(c.decidedOn()), c.deemedAccepted(), p == null ? null : p.text(),
+                    p == null ? null : Date.valueOf(p.due()), c.excludedDays(), x == null ? null : x.days(),
+                    x == null ? null : x.reason(), x == null ? null : x.requestedBy(),
+                    x == null ? null : x.approvedBy(), x == null ? null : date(x.approvedOn()),
+                    d == null ? null : d.outcome().name(), d == null ? null : d.resultNumber(),
+                    d == null ? null : d.reason(), d == null ? null : d.remedies(),
+                    d == null ? null : d.decidedBy(), d == null ? null : Date.valueOf(d.completedOn()),
+                    d == null ? null : Date.valueOf(d.deliveryDue()), v == null ? null : v.method().name(),
+                    v == null ? null : v.reference(), v == null ? null : Date.valueOf(v.deliveredOn()),
+                    date(c.terminatedOn()), current == null ? null : current.postId(),
+                    current == null ? null : current.officerId(), date(opinionsDue),
+                    c.opinions().stream().anyMatch(Opinion::vetoPending), c.id(), c.rowVersion()));
+            params.replaceAll(JdbcCases::nullable);
         }
         var loaded = c.loaded();
-        upsert("case_material", "position", List.of("name", "required", "received", "brought_on", "can_defer",
-                "pledged"), changed(newCase ? List.of() : loaded.materials(), c.materials()),
+        upsert(parts, params, "case_material", "position", List.of("name", "required", "received", "brought_on",
+                "can_defer", "pledged"), changed(newCase ? List.of() : loaded.materials(), c.materials()),
                 m -> List.of(m.position(), m.name(), m.required(), m.received(), nullable(m.broughtOn()),
                         m.deferrable(), m.deferred()), c.id());
-        for (Notice n : c.notices().subList(newCase ? 0 : loaded.notices(), c.notices().size())) {
-            insertNotice(c.id(), n);
+        int n = 0;
+        for (Notice notice : c.notices().subList(newCase ? 0 : loaded.notices(), c.notices().size())) {
+            notice(parts, params, "n" + n++, c.id(), notice);
         }
-        upsert("case_stage", "position", List.of("name", "role", "joint_review", "post_id", "officer_id",
-                "officer_name", "acting_reason", "opened_on", "completed_on", "completed_by", "opinion"),
+        upsert(parts, params, "case_stage", "position", List.of("name", "role", "joint_review", "post_id",
+                "officer_id", "officer_name", "acting_reason", "opened_on", "completed_on", "completed_by", "opinion"),
                 changed(newCase ? List.of() : loaded.stages(), c.stages()),
                 st -> List.of(st.position(), st.name(), st.role(), st.jointReview(), nullable(st.postId()),
                         nullable(st.officerId()), nullable(st.officerName()), nullable(st.actingReason()),
                         nullable(date(st.openedOn())), nullable(date(st.completedOn())),
                         nullable(st.completedBy()), nullable(st.opinion())), c.id());
-        upsert("case_opinion", "department_id", List.of("requested_on", "due", "answer", "reason", "answered_by",
-                "answered_on", "acknowledged_by", "acknowledged_on"),
+        upsert(parts, params, "case_opinion", "department_id", List.of("requested_on", "due", "answer", "reason",
+                "answered_by", "answered_on", "acknowledged_by", "acknowledged_on"),
                 changed(newCase ? List.of() : loaded.opinions(), c.opinions()),
                 o -> List.of(o.departmentId(), Date.valueOf(o.requestedOn()), Date.valueOf(o.due()),
                         nullable(o.answer() == null ? null : o.answer().name()), nullable(o.reason()),
                         nullable(o.answeredBy()), nullable(date(o.answeredOn())), nullable(o.acknowledgedBy()),
                         nullable(date(o.acknowledgedOn()))), c.id());
-        upsert("case_pause", "number", List.of("procedure", "reason", "expected_days", "started_on",
+        upsert(parts, params, "case_pause", "number", List.of("procedure", "reason", "expected_days", "started_on",
                 "expected_end", "ended_on", "excluded_days"),
                 changed(newCase ? List.of() : loaded.pauses(), c.pauses()),
                 ps -> List.of(ps.number(), ps.procedure().name(), ps.reason(), ps.expectedDays(),
@@ -162,12 +165,27 @@ class JdbcCases {
                         nullable(ps.excludedDays())), c.id());
         var entries = c.timeline().subList(newCase ? 0 : loaded.timeline(), c.timeline().size());
         if (!entries.isEmpty()) {
-            List<Object> params = new ArrayList<>();
             for (TimelineEntry e : entries) {
                 params.addAll(List.of(c.id(), e.seq(), Timestamp.from(e.at()), e.kind(), e.actorName(), e.detail()));
             }
-            jdbc.sql("insert into case_event (case_id, seq, occurred_at, kind, actor_name, detail) values "
-                    + tuples(entries.size(), 6)).params(params).update();
+            parts.add("insert into case_event (case_id, seq, occurred_at, kind, actor_name, detail) values "
+                    + tuples(entries.size(), 6));
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("with ");
+        for (int i = 0; i < parts.size(); i++) {
+            String name = parts.get(i).startsWith("n") ? parts.get(i).substring(0, parts.get(i).indexOf(' '))
+                    : "s" + i;
+            String body = parts.get(i).startsWith("n") ? parts.get(i).substring(parts.get(i).indexOf(' ') + 1)
+                    : parts.get(i);
+            sql.append(i == 0 ? "" : ", ").append(name).append(" as (").append(body).append(")");
+        }
+        sql.append(newCase ? " select 1" : " select count(*) from s0");
+        int updated = jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+        if (updated != 1) {
+            throw Rejected.conflict(null, "cases.concurrentChange", c.number());
         }
     }
 
@@ -193,21 +211,19 @@ class JdbcCases {
         return changed;
     }
 
-    /** One statement that inserts or updates the given child rows of a case, keyed by (case_id, key). */
-    private <T> void upsert(String table, String key, List<String> columns, List<T> rows,
-            java.util.function.Function<T, List<Object>> values, long caseId) {
+    /** Adds to the statement one upsert of the given child rows of a case, keyed by (case_id, key). */
+    private static <T> void upsert(List<String> parts, List<Object> params, String table, String key,
+            List<String> columns, List<T> rows, java.util.function.Function<T, List<Object>> values, long caseId) {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>();
         for (T row : rows) {
             params.add(caseId);
             params.addAll(values.apply(row));
         }
-        String sql = "insert into " + table + " (case_id, " + key + ", " + String.join(", ", columns) + ") values "
+        parts.add("insert into " + table + " (case_id, " + key + ", " + String.join(", ", columns) + ") values "
                 + tuples(rows.size(), columns.size() + 2) + " on conflict (case_id, " + key + ") do update set "
-                + String.join(", ", columns.stream().map(col -> col + " = excluded." + col).toList());
-        jdbc.sql(sql).params(params).update();
+                + String.join(", ", columns.stream().map(col -> col + " = excluded." + col).toList()));
     }
 
     private static String tuples(int rows, int columns) {
@@ -215,23 +231,21 @@ class JdbcCases {
         return String.join(", ", java.util.Collections.nCopies(rows, one));
     }
 
-    private void insertNotice(long caseId, Notice n) {
-        List<Object> params = new ArrayList<>(List.of(caseId, n.number(), Date.valueOf(n.issuedOn()), n.visit(),
-                n.reason(), n.flagged()));
+    /** Adds a new notice and its items to the statement, as two parts named {@code name} and {@code name}i. */
+    private static void notice(List<String> parts, List<Object> params, String name, long caseId, Notice n) {
+        params.addAll(List.of(caseId, n.number(), Date.valueOf(n.issuedOn()), n.visit(), n.reason(), n.flagged()));
+        parts.add(name + " insert into case_notice (case_id, number, issued_on, visit, reason, flagged)"
+                + " values (?, ?, ?, ?, ?, ?) returning id");
+        if (n.items().isEmpty()) {
+            return;
+        }
         int position = 0;
         for (NoticeItem i : n.items()) {
             params.addAll(List.of(position++, i.material(), i.problem().name(), i.reason()));
         }
-        jdbc.sql("""
-                with notice as (
-                    insert into case_notice (case_id, number, issued_on, visit, reason, flagged)
-                    values (?, ?, ?, ?, ?, ?) returning id)
-                insert into case_notice_item (notice_id, position, material, problem, reason)
-                select notice.id, v.position, v.material, v.problem, v.reason from notice,
-                    (values %s) as v (position, material, problem, reason)""".formatted(
-                        n.items().isEmpty() ? "(0, '', '', '')" : tuples(n.items().size(), 4))
-                        + (n.items().isEmpty() ? " where false" : ""))
-                .params(params).update();
+        parts.add(name + "i insert into case_notice_item (notice_id, position, material, problem, reason)"
+                + " select " + name + ".id, v.position, v.material, v.problem, v.reason from " + name + ", (values "
+                + tuples(n.items().size(), 4) + ") as v (position, material, problem, reason)");
     }
 
     LocalDate submittedOn(long id, java.time.ZoneId zone) {

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,7 @@ class ActingOfficers implements Posts {
 
     /** A post's officers and its department's head, as the rule needs them. */
     record PostOfficers(long postId, long officerA, boolean activeA, long officerB, boolean activeB,
-            @Nullable Long head) {
+            @Nullable Long head, Map<Long, String[]> names) {
     }
 
     /** One recorded switch of the officer acting for a post. */
@@ -39,9 +41,11 @@ class ActingOfficers implements Posts {
     }
 
     private static final String POST_OFFICERS = """
-            select p.id, p.officer_a_id, a.active as a_active, p.officer_b_id, b.active as b_active, d.head_staff_id
+            select p.id, p.officer_a_id, a.active as a_active, p.officer_b_id, b.active as b_active, d.head_staff_id,
+                a.name as a_name, a.staff_number as a_number, b.name as b_name, b.staff_number as b_number,
+                h.name as h_name, h.staff_number as h_number
             from org_post p join org_staff a on a.id = p.officer_a_id join org_staff b on b.id = p.officer_b_id
-            join org_department d on d.id = p.department_id""";
+            join org_department d on d.id = p.department_id left join org_staff h on h.id = d.head_staff_id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -59,7 +63,7 @@ class ActingOfficers implements Posts {
     public ActingOfficer actingOfficer(long postId) {
         var post = jdbc.sql(POST_OFFICERS + " where p.id = ?").param(postId).query(ActingOfficers::postOfficers)
                 .optional().orElseThrow(() -> Rejected.notFound("org.post.notFound", postId));
-        return describe(postId, acting(post, clock.instant()));
+        return describe(post, acting(post, clock.instant()));
     }
 
     @Override
@@ -67,13 +71,14 @@ class ActingOfficers implements Posts {
         Instant now = clock.instant();
         return jdbc.sql(POST_OFFICERS + " where p.window_id = ? order by p.id").param(windowId)
                 .query(ActingOfficers::postOfficers).list().stream()
-                .map(post -> describe(post.postId(), acting(post, now))).toList();
+                .map(post -> describe(post, acting(post, now))).toList();
     }
 
     @Override
-    public Optional<Long> postNamed(long departmentId, String name) {
-        return jdbc.sql("select id from org_post where department_id = ? and name = ?").params(departmentId, name)
-                .query(Long.class).optional();
+    public Optional<ActingOfficer> actingForPostNamed(long departmentId, String name) {
+        return jdbc.sql(POST_OFFICERS + " where p.department_id = ? and p.name = ?").params(departmentId, name)
+                .query(ActingOfficers::postOfficers).optional()
+                .map(post -> describe(post, acting(post, clock.instant())));
     }
 
     @Override
@@ -81,7 +86,7 @@ class ActingOfficers implements Posts {
         Instant now = clock.instant();
         return jdbc.sql(POST_OFFICERS + " where p.officer_a_id = ? or p.officer_b_id = ? or d.head_staff_id = ?"
                 + " order by p.id").params(staffId, staffId, staffId).query(ActingOfficers::postOfficers).list()
-                .stream().map(post -> describe(post.postId(), acting(post, now)))
+                .stream().map(post -> describe(post, acting(post, now)))
                 .filter(acting -> Objects.equals(acting.staffId(), staffId)).toList();
     }
 
@@ -157,19 +162,24 @@ class ActingOfficers implements Posts {
                 || absences.stream().anyMatch(a -> a.staffId() == staff && a.covers(now)));
     }
 
-    private ActingOfficer describe(long postId, AbPair.Acting acting) {
+    private static ActingOfficer describe(PostOfficers post, AbPair.Acting acting) {
         if (acting.staffId() == null) {
-            return new ActingOfficer(postId, null, null, null, acting.reason());
+            return new ActingOfficer(post.postId(), null, null, null, acting.reason());
         }
-        return jdbc.sql("select name, staff_number from org_staff where id = ?").param(acting.staffId())
-                .query((rs, row) -> new ActingOfficer(postId, acting.staffId(), rs.getString("name"),
-                        rs.getString("staff_number"), acting.reason()))
-                .single();
+        String[] who = post.names().get(acting.staffId());
+        return new ActingOfficer(post.postId(), acting.staffId(), who[0], who[1], acting.reason());
     }
 
     private static PostOfficers postOfficers(ResultSet rs, int row) throws SQLException {
+        Map<Long, String[]> names = new HashMap<>();
+        Long head = rs.getObject("head_staff_id", Long.class);
+        if (head != null) {
+            names.put(head, new String[] {rs.getString("h_name"), rs.getString("h_number")});
+        }
+        names.put(rs.getLong("officer_a_id"), new String[] {rs.getString("a_name"), rs.getString("a_number")});
+        names.put(rs.getLong("officer_b_id"), new String[] {rs.getString("b_name"), rs.getString("b_number")});
         return new PostOfficers(rs.getLong("id"), rs.getLong("officer_a_id"), rs.getBoolean("a_active"),
-                rs.getLong("officer_b_id"), rs.getBoolean("b_active"), rs.getObject("head_staff_id", Long.class));
+                rs.getLong("officer_b_id"), rs.getBoolean("b_active"), head, names);
     }
 
     private static Switch switchRow(ResultSet rs, int row) throws SQLException {

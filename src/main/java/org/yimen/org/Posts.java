@@ -18,8 +18,11 @@ public interface Posts {
     /** The posts served at a window, each with its acting officer now. */
     List<ActingOfficer> actingAtWindow(long windowId);
 
-    /** The post of a department by its name (岗位名称), as a service item's review stage names it. */
-    Optional<Long> postNamed(long departmentId, String name);
+    /**
+     * Who acts now for the department's post of this name (岗位名称), as a service item's review stage names it;
+     * empty when the department has no such post.
+     */
+    Optional<ActingOfficer> actingForPostNamed(long departmentId, String name);
 
     /** The posts this member of staff acts for now (as A, as B for an absent A, or as the head for both). */
     List<ActingOfficer> postsActedBy(long staffId);

@@ -2,7 +2,6 @@ package org.yimen.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,11 @@ class CalendarCacheTest {
 
     @Test
     void anotherNodesChangeIsSeenAtTheNextCheck() {
-        var cache = new CalendarCache(database, new CalendarProperties(Duration.ZERO));
+        var cache = new CalendarCache(database);
         assertThat(new WorkingDays(cache).isWorkingDay(monday)).isTrue();
 
         database.anotherNodeMarksAHoliday(monday);
+        cache.check();
 
         assertThat(new WorkingDays(cache).isWorkingDay(monday)).isFalse();
         assertThat(database.loads).isEqualTo(2);
@@ -59,18 +59,18 @@ class CalendarCacheTest {
 
     @Test
     void anUnchangedStampKeepsTheCalendarWithoutReadingItAgain() {
-        var cache = new CalendarCache(database, new CalendarProperties(Duration.ZERO));
+        var cache = new CalendarCache(database);
         cache.current();
-        cache.current();
-        cache.current();
+        cache.check();
+        cache.check();
 
         assertThat(database.stampChecks).isEqualTo(3);
         assertThat(database.loads).isEqualTo(1);
     }
 
     @Test
-    void withinTheIntervalTheDatabaseIsNotAskedAtAllButOwnChangesShowAtOnce() {
-        var cache = new CalendarCache(database, new CalendarProperties(Duration.ofHours(1)));
+    void readsBetweenChecksNeverAskTheDatabaseButOwnChangesShowAtOnce() {
+        var cache = new CalendarCache(database);
         cache.current();
         database.anotherNodeMarksAHoliday(monday);
 
