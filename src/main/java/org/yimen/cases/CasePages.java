@@ -16,6 +16,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -34,6 +35,7 @@ import org.yimen.org.Organisation;
 import org.yimen.shared.IdentityDocument;
 import org.yimen.shared.QrCodes;
 import org.yimen.shared.Rejected;
+import org.yimen.shared.StaffIdentity;
 
 /**
  * The clerk's intake: choose a published item, record the applicant and tick the guide's materials; then on the case
@@ -53,11 +55,13 @@ class CasePages {
     private final String defaultHall;
 
     private final JdbcCases store;
+    private final Timelines timelines;
 
-    CasePages(Cases cases, JdbcCases store, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
+    CasePages(Cases cases, JdbcCases store, Timelines timelines, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
             @Value("${yimen.cases.default-hall-code:}") String defaultHall) {
         this.cases = cases;
         this.store = store;
+        this.timelines = timelines;
         this.catalog = catalog;
         this.organisation = organisation;
         this.messages = messages;
@@ -125,6 +129,10 @@ class CasePages {
         addCase(model, details);
         model.addAttribute("departments", organisation.departments());
         model.addAttribute("refusalKinds", Refusal.Kind.values());
+        model.addAttribute("procedures", Pause.Procedure.values());
+        model.addAttribute("outcomes", Decision.Outcome.values());
+        model.addAttribute("deliveryMethods", Delivery.Method.values());
+        model.addAttribute("timeline", timelines.forStaff(details.caseFile(), LocaleContextHolder.getLocale()));
         return "cases/case";
     }
 
@@ -185,11 +193,150 @@ class CasePages {
         });
     }
 
+    /** What waits for the signed-in officer, the least time left first. */
+    @GetMapping("/cases/work")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String work(@AuthenticationPrincipal @Nullable StaffIdentity me, Model model) {
+        model.addAttribute("items", cases.workFor(officer(me)));
+        return "cases/work";
+    }
+
+    @PostMapping("/cases/{id}/accept-deferred")
+    @PreAuthorize(CasesApi.CLERKS)
+    String acceptDeferred(@PathVariable long id, @RequestParam(required = false) @Nullable String pledge,
+            RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.acceptedDeferred",
+                () -> cases.acceptWithDeferral(id, pledge == null ? "" : pledge));
+    }
+
+    @PostMapping("/cases/{id}/deferred")
+    @PreAuthorize(CasesApi.CLERKS)
+    String supplyDeferred(@PathVariable long id, @RequestParam(name = "materials", required = false)
+            @Nullable List<String> materials, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.deferredSupplied",
+                () -> cases.supplyDeferred(id, materials == null ? List.of() : materials));
+    }
+
+    @PostMapping("/cases/{id}/stage")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String completeStage(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            @RequestParam(required = false) @Nullable String opinion, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.stageCompleted",
+                () -> cases.completeStage(id, officer(me), opinion == null ? "" : opinion));
+    }
+
+    @PostMapping("/cases/{id}/opinion")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String opinion(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            @RequestParam(required = false) @Nullable String answer,
+            @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.opinionGiven", () -> cases.answerOpinion(id, officer(me),
+                parse(Opinion.Answer.class, answer, "answer", "cases.opinion.answerInvalid"),
+                reason == null ? "" : reason));
+    }
+
+    @PostMapping("/cases/{id}/vetoes/{department}/acknowledge")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String acknowledgeVeto(@PathVariable long id, @PathVariable long department,
+            @AuthenticationPrincipal @Nullable StaffIdentity me, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.vetoAcknowledged",
+                () -> cases.acknowledgeVeto(id, officer(me), department));
+    }
+
+    @PostMapping("/cases/{id}/pause")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String pause(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            @RequestParam(required = false) @Nullable String procedure,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable Integer expectedDays, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.paused", () -> cases.startSpecialProcedure(id, officer(me),
+                parse(Pause.Procedure.class, procedure, "procedure", "cases.pause.procedureRequired"),
+                reason == null ? "" : reason, expectedDays == null ? 0 : expectedDays));
+    }
+
+    @PostMapping("/cases/{id}/resume")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String resume(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.resumed", () -> cases.resume(id, officer(me)));
+    }
+
+    @PostMapping("/cases/{id}/extension")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String requestExtension(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.extensionRequested",
+                () -> cases.requestExtension(id, officer(me), reason == null ? "" : reason));
+    }
+
+    @PostMapping("/cases/{id}/extension/approve")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String approveExtension(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.extensionApproved", () -> cases.approveExtension(id, officer(me)));
+    }
+
+    @PostMapping("/cases/{id}/decision")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String decide(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String resultNumber,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String remedies, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.decided", () -> cases.decide(id, officer(me),
+                parse(Decision.Outcome.class, outcome, "outcome", "cases.decide.outcomeRequired"),
+                resultNumber, reason, remedies));
+    }
+
+    @PostMapping("/cases/{id}/delivery")
+    @PreAuthorize(CasesApi.OFFICERS)
+    String deliver(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me,
+            @RequestParam(required = false) @Nullable String method,
+            @RequestParam(required = false) @Nullable String reference, RedirectAttributes redirect) {
+        return attempt(id, redirect, "cases.flash.delivered", () -> cases.deliver(id, officer(me),
+                parse(Delivery.Method.class, method, "method", "cases.deliver.methodRequired"),
+                reference == null ? "" : reference));
+    }
+
+    /** The printed documents after acceptance: special procedure, extension, decision and delivery receipt. */
+    @GetMapping("/cases/{id}/documents/{kind}")
+    @PreAuthorize(CasesApi.READERS)
+    String document(@PathVariable long id, @PathVariable String kind, Model model) {
+        CaseDetails details = details(id);
+        Case c = details.caseFile();
+        boolean exists = switch (kind) {
+            case "pause" -> !c.pauses().isEmpty();
+            case "extension" -> c.extension() != null && c.extension().approved();
+            case "decision" -> c.decision() != null;
+            case "delivery" -> c.delivery() != null;
+            default -> false;
+        };
+        if (!exists) {
+            throw Rejected.notFound("cases.document.notFound", kind);
+        }
+        addCase(model, details);
+        model.addAttribute("kind", kind);
+        model.addAttribute("pause", c.pauses().isEmpty() ? null : c.pauses().getLast());
+        model.addAttribute("printedAt", LocalDateTime.now(clock).format(PRINTED));
+        return "cases/document";
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value, String field, String code) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejected.invalid(field, code);
+        }
+    }
+
+    private static Officer officer(@Nullable StaffIdentity me) {
+        return CasesApi.officer(me);
+    }
+
     @GetMapping("/cases/{id}/receipt")
     @PreAuthorize(CasesApi.READERS)
     String receipt(@PathVariable long id, Model model) {
         CaseDetails details = details(id);
-        if (details.caseFile().state() != CaseState.ACCEPTED) {
+        if (details.caseFile().clocks() == null) {
             throw Rejected.notFound("cases.receipt.notAccepted", details.caseFile().number());
         }
         addCase(model, details);
@@ -235,6 +382,9 @@ class CasePages {
         model.addAttribute("window", details.windowId() == null ? null
                 : organisation.window(details.windowId()).orElse(null));
         model.addAttribute("progressUrl", progressUrl(c));
+        model.addAttribute("departmentNames", departments.values().stream()
+                .collect(Collectors.toMap(Department::id, Department::name)));
+        model.addAttribute("promisedRemaining", c.clocks() == null ? null : cases.remaining(c.clocks().promisedDue()));
     }
 
     /** Where the applicant follows the case: the public progress page with the case number filled in. */

@@ -470,9 +470,9 @@ public class Cases {
     private void logOpened(Case c) {
         c.currentStage().filter(st -> !st.jointReview() && st.completedOn() == null)
                 .filter(st -> c.timeline().stream().noneMatch(e -> e.kind().equals("stageOpened")
-                        && e.detail().startsWith(st.position() + "|")))
+                        && e.detail().equals(st.name())))
                 .ifPresent(st -> c.log("stageOpened", st.officerName() == null ? "" : st.officerName(),
-                        Instant.now(clock), st.position() + "|" + st.name()));
+                        Instant.now(clock), st.name()));
     }
 
     /**
@@ -489,7 +489,7 @@ public class Cases {
         ReviewStage.Assignment now = assignment(c.departmentId(), st);
         if (c.reassignCurrent(now, today())) {
             c.log("stageReassigned", now.officerName() == null ? "" : now.officerName(), Instant.now(clock),
-                    st.name() + "|" + now.reason());
+                    st.name() + "|" + (now.officerName() == null ? "" : now.officerName()) + "|" + now.reason());
         }
         if (now.officerId() == null || now.officerId() != officer.staffId()) {
             throw Rejected.forbidden("cases.stage.notYours", st.name(),

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.Actor;
 import org.yimen.audit.AuditTrail;
-import org.yimen.calendar.WorkingDays;
 import org.yimen.org.Department;
 import org.yimen.org.Organisation;
 import org.yimen.platform.RateLimits;
@@ -40,7 +40,7 @@ public class ProgressQuery {
     private final JdbcCases store;
     private final Cases cases;
     private final Organisation organisation;
-    private final WorkingDays workingDays;
+    private final Timelines timelines;
     private final PersonalData personalData;
     private final RateLimits rateLimits;
     private final AuditTrail audit;
@@ -49,7 +49,7 @@ public class ProgressQuery {
     private final int perCase;
     private final Duration window;
 
-    ProgressQuery(JdbcCases store, Cases cases, Organisation organisation, WorkingDays workingDays,
+    ProgressQuery(JdbcCases store, Cases cases, Organisation organisation, Timelines timelines,
             PersonalData personalData, RateLimits rateLimits, AuditTrail audit, Clock clock,
             @Value("${yimen.cases.progress.lookups-per-address:30}") int perAddress,
             @Value("${yimen.cases.progress.lookups-per-case:10}") int perCase,
@@ -57,7 +57,7 @@ public class ProgressQuery {
         this.store = store;
         this.cases = cases;
         this.organisation = organisation;
-        this.workingDays = workingDays;
+        this.timelines = timelines;
         this.personalData = personalData;
         this.rateLimits = rateLimits;
         this.audit = audit;
@@ -126,11 +126,13 @@ public class ProgressQuery {
                 d.submittedAt().atZone(clock.getZone()).toLocalDate(),
                 k == null ? null : k.acceptedOn(), k == null ? null : k.promisedDue(),
                 k == null ? null : k.statutoryDue(),
-                k == null ? null : workingDays.countWorkingDays(today, k.promisedDue()),
-                k == null ? null : workingDays.countWorkingDays(today, k.statutoryDue()),
+                k == null ? null : cases.remaining(k.promisedDue()),
+                k == null ? null : cases.remaining(k.statutoryDue()),
                 k == null ? null : k.published(), notices,
                 r == null ? null : Masking.inText(r.reason()), r == null ? null : Masking.inText(r.remedies()),
-                competent, maskName(d.applicantKind(), d.applicantName()), d.maskedPhone(), today);
+                competent, maskName(d.applicantKind(), d.applicantName()), d.maskedPhone(), today,
+                timelines.forCitizen(c, LocaleContextHolder.getLocale()).stream()
+                        .map(l -> new ProgressView.Step(l.at(), l.text())).toList());
     }
 
     /**

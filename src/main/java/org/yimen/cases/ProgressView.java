@@ -16,7 +16,11 @@ public record ProgressView(String caseNumber, String itemCode, String itemName, 
         @Nullable LocalDate statutoryDue, @Nullable Integer promisedRemaining, @Nullable Integer statutoryRemaining,
         @Nullable Boolean dueDatesPublished, List<IssuedNotice> notices, @Nullable String refusalReason,
         @Nullable String refusalRemedies, @Nullable String competentDepartment, String maskedApplicantName,
-        String maskedPhone, LocalDate today) {
+        String maskedPhone, LocalDate today, List<Step> timeline) {
+
+    /** One step of the case's history in plain language. */
+    public record Step(java.time.LocalDateTime at, String text) {
+    }
 
     /** A one-time notice as the citizen reads it again: what was missing or defective and why. */
     public record IssuedNotice(int number, LocalDate issuedOn, List<Line> items) {
