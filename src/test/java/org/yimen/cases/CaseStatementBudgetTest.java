@@ -73,6 +73,9 @@ class CaseStatementBudgetTest {
         measure(spent, "deliver", () -> cases.deliver(id, head, Delivery.Method.WINDOW, ""));
 
         assertThat(cases.find(id).orElseThrow().state()).isEqualTo(CaseState.DELIVERED);
+        // The counter sees what is sent: the accept loads the case, writes it and appends to the audit trail.
+        assertThat(spent.get("accept")).anyMatch(sql -> sql.contains("update case_application"))
+                .anyMatch(sql -> sql.contains("audit_record"));
         spent.forEach((transition, sql) -> assertThat(sql.size()).as("%s sent %s", transition,
                         sql.stream().map(s -> s.strip().lines().findFirst().orElse("")).toList())
                 .isLessThanOrEqualTo(BUDGET));

@@ -1,15 +1,16 @@
 package org.yimen.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -55,15 +56,33 @@ public final class StatementCounter {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof DataSource ds ? wrap(ds, DataSource.class, sql -> null) : bean;
+                    if (bean instanceof HikariDataSource hikari) {
+                        // Same type and settings, so code that looks at the pool (the call relay) sees no change.
+                        HikariConfig config = new HikariConfig();
+                        hikari.copyStateTo(config);
+                        hikari.close();
+                        return new CountingDataSource(config);
+                    }
+                    return bean;
                 }
             };
         }
     }
 
-    /** Wraps data sources, connections and statements so that executions are noted with their SQL. */
-    @SuppressWarnings("unchecked")
-    private static <T> T wrap(T target, Class<T> type, java.util.function.Function<Object[], String> sqlOf) {
+    /** The application's pool, handing out connections whose statements are noted. */
+    static final class CountingDataSource extends HikariDataSource {
+
+        CountingDataSource(HikariConfig config) {
+            super(config);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connection(super.getConnection());
+        }
+    }
+
+    private static Connection connection(Connection target) {
         InvocationHandler handler = (proxy, method, args) -> {
             Object result;
             try {
@@ -71,23 +90,16 @@ public final class StatementCounter {
             } catch (InvocationTargetException e) {
                 throw e.getTargetException();
             }
-            return wrapped(method, args, result);
+            String name = method.getName();
+            if (result instanceof Statement s && (name.equals("prepareStatement") || name.equals("prepareCall")
+                    || name.equals("createStatement"))) {
+                String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
+                return statement(s, prepared);
+            }
+            return result;
         };
-        return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), interfacesOf(target, type),
-                handler);
-    }
-
-    private static Object wrapped(Method method, Object[] args, Object result) {
-        String name = method.getName();
-        if (result instanceof Connection c && !(result instanceof Proxy)) {
-            return wrap(c, Connection.class, a -> null);
-        }
-        if (result instanceof Statement s && (name.equals("prepareStatement") || name.equals("prepareCall")
-                || name.equals("createStatement"))) {
-            String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
-            return statement(s, prepared);
-        }
-        return result;
+        return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+                interfacesOf(target, Connection.class), handler);
     }
 
     private static Statement statement(Statement target, String prepared) {
