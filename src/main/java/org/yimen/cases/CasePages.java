@@ -72,10 +72,13 @@ class CasePages {
     /** The latest cases, newest first, to find one again; flags show a second notice or a third visit. */
     @GetMapping("/cases")
     @PreAuthorize(CasesApi.READERS)
-    String list(@RequestParam(required = false) @Nullable CaseState state, Model model) {
-        model.addAttribute("rows", store.recent(state, 100));
+    String list(@RequestParam(required = false) @Nullable CaseState state,
+            @RequestParam(required = false) JdbcCases.@Nullable Flag flag, Model model) {
+        model.addAttribute("rows", store.recent(state, flag, java.time.LocalDate.now(clock), 100));
         model.addAttribute("state", state);
         model.addAttribute("states", CaseState.values());
+        model.addAttribute("flag", flag);
+        model.addAttribute("flags", JdbcCases.Flag.values());
         return "cases/list";
     }
 

@@ -305,14 +305,36 @@ class JdbcCases {
             boolean thirdVisit, boolean secondNotice, @Nullable LocalDate promisedDue, Instant submittedAt) {
     }
 
-    /** The most recent cases, newest first, optionally of one state; the list never decrypts anything. */
-    List<Row> recent(@Nullable CaseState state, int limit) {
+    /** What supervisors look for in the list (电子监察). */
+    enum Flag {
+        /** A joint review veto not yet acknowledged by the head (否决报备). */
+        VETO,
+        /** Past the promised due date and still open. */
+        OVERDUE,
+        /** Needed a third visit. */
+        THIRD_VISIT,
+        /** Had the exceptional second notice. */
+        SECOND_NOTICE,
+        /** An online application deemed accepted because nobody examined it in time. */
+        DEEMED_ACCEPTED
+    }
+
+    /** The most recent cases, newest first, optionally of one state or flag; the list never decrypts anything. */
+    List<Row> recent(@Nullable CaseState state, @Nullable Flag flag, LocalDate today, int limit) {
+        String condition = flag == null ? "true" : switch (flag) {
+            case VETO -> "veto_pending";
+            case OVERDUE -> "promised_due < :today and state in ('ACCEPTED', 'PAUSED')";
+            case THIRD_VISIT -> "third_visit";
+            case SECOND_NOTICE -> "second_notice";
+            case DEEMED_ACCEPTED -> "deemed_accepted";
+        };
         return jdbc.sql("""
                 select id, case_number, item_code, applicant_name, state, visits, third_visit, second_notice,
                     promised_due, submitted_at
-                from case_application where (cast(? as varchar) is null or state = ?)
-                order by submitted_at desc, id desc limit ?""")
-                .params(state == null ? null : state.name(), state == null ? null : state.name(), limit)
+                from case_application where (cast(:state as varchar) is null or state = :state) and %s
+                order by submitted_at desc, id desc limit :limit""".formatted(condition))
+                .param("state", state == null ? null : state.name()).param("today", Date.valueOf(today))
+                .param("limit", limit)
                 .query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         CaseState.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8),
                         rs.getObject(9, LocalDate.class), rs.getTimestamp(10).toInstant()))

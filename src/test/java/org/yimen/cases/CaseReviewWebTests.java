@@ -143,6 +143,23 @@ class CaseReviewWebTests {
     }
 
     @Test
+    void aVetoIsReportedToSupervisionAndToTheHeadsQueueUntilAcknowledged() throws Exception {
+        Case c = acceptedLandUse();
+        cases.completeStage(c.id(), officer("gtzyt.reviewer"), "同意");
+        cases.answerOpinion(c.id(), officer("reviewer1"), Opinion.Answer.VETO, "与城市规划冲突");
+
+        mvc.perform(get("/cases").param("flag", "VETO").with(as("supervisor1", "SUPERVISOR")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(c.number())));
+        mvc.perform(get("/cases/work").with(as("gtzyt.head", "DEPT_HEAD")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(c.number())));
+
+        cases.acknowledgeVeto(c.id(), officer("gtzyt.head"), organisation.departmentByCode("ZJT").orElseThrow().id());
+
+        mvc.perform(get("/cases").param("flag", "VETO").with(as("supervisor1", "SUPERVISOR")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(c.number()))));
+    }
+
+    @Test
     void noticesPrintOnceTheyExistAndTheCitizenReadsThePlainHistory() throws Exception {
         Case c = acceptedLandUse();
         mvc.perform(get("/cases/{id}/documents/pause", c.id()).with(as("gtzyt.reviewer", "REVIEWER")))
