@@ -56,12 +56,16 @@ class CasePages {
 
     private final JdbcCases store;
     private final Timelines timelines;
+    private final CaseFiles files;
+    private final org.yimen.audit.AuditTrail audit;
 
-    CasePages(Cases cases, JdbcCases store, Timelines timelines, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
+    CasePages(Cases cases, JdbcCases store, Timelines timelines, CaseFiles files, org.yimen.audit.AuditTrail audit, Catalog catalog, Organisation organisation, MessageSource messages, Clock clock,
             @Value("${yimen.cases.default-hall-code:}") String defaultHall) {
         this.cases = cases;
         this.store = store;
         this.timelines = timelines;
+        this.files = files;
+        this.audit = audit;
         this.catalog = catalog;
         this.organisation = organisation;
         this.messages = messages;
@@ -136,6 +140,7 @@ class CasePages {
         model.addAttribute("outcomes", Decision.Outcome.values());
         model.addAttribute("deliveryMethods", Delivery.Method.values());
         model.addAttribute("timeline", timelines.forStaff(details.caseFile(), LocaleContextHolder.getLocale()));
+        model.addAttribute("files", files.list(id));
         return "cases/case";
     }
 
@@ -298,6 +303,24 @@ class CasePages {
         return attempt(id, redirect, "cases.flash.delivered", () -> cases.deliver(id, officer(me),
                 parse(Delivery.Method.class, method, "method", "cases.deliver.methodRequired"),
                 reference == null ? "" : reference));
+    }
+
+    /** An uploaded material, for the officers examining the case; each opening is audited. */
+    @GetMapping("/cases/{id}/files/{fileId}")
+    @PreAuthorize(CasesApi.READERS)
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        Case c = cases.find(id).orElseThrow(() -> Rejected.notFound("cases.notFound", id));
+        var stored = files.list(id).stream().filter(f -> f.id() == fileId).findFirst()
+                .orElseThrow(() -> Rejected.notFound("cases.upload.notFound", fileId));
+        byte[] content = files.read(id, fileId).orElseThrow(() -> Rejected.notFound("cases.upload.notFound", fileId));
+        audit.record("cases.audit.fileOpened", Cases.TARGET, c.number(), Map.of("file", stored.fileName(),
+                "material", stored.material()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(stored.contentType()))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+                        .filename(stored.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
     }
 
     /** The printed documents after acceptance: special procedure, extension, decision and delivery receipt. */
