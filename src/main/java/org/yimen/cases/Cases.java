@@ -95,6 +95,13 @@ public class Cases {
                 .filter(ServiceWindow::active)
                 .orElseThrow(() -> Rejected.invalid("windowNumber", "cases.intake.windowUnknown",
                         intake.windowNumber()));
+        // A department's window takes its own items; the comprehensive window (综合受理) and, for items handled
+        // anywhere in the city (同城通办), any window takes them for the competent department to review.
+        if (window.departmentId() != null && window.departmentId() != item.departmentId()
+                && !item.channels().contains(ServiceItem.Channel.CITYWIDE)) {
+            throw Rejected.invalid("windowNumber", "cases.intake.otherDepartmentsWindow", window.number(),
+                    item.name());
+        }
         Instant now = Instant.now(clock);
         Actor clerk = AuditTrail.currentActor();
         var applicant = intake.applicant();

@@ -185,4 +185,20 @@ class CaseIntakeIntegrationTests {
         assertThat(jdbc.sql("select count(*) from case_application where idempotency_key = ?").param(key)
                 .query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aDepartmentsWindowTakesItsOwnItemsAndCitywideItemsButNotOthers() {
+        // Window 3 is 公安厅's; land use is 国土资源厅's and not handled citywide.
+        assertThatThrownBy(() -> cases.submit(new Intake(UUID.randomUUID().toString(), LAND_USE, HALL, 3,
+                new Applicant(Applicant.Kind.PERSON, "张三", null, IdentityDocument.residentIdCard(idNumber()),
+                        PHONE), materials())))
+                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code())
+                        .isEqualTo("cases.intake.otherDepartmentsWindow"));
+        // 人社厅's citywide registration is taken at 国土资源厅's window 1 for 人社厅 to review (同城通办).
+        var item = catalog.publishedItem("RST-DJ-001").orElseThrow();
+        Case c = cases.submit(new Intake(UUID.randomUUID().toString(), item.code(), HALL, 1,
+                new Applicant(Applicant.Kind.ENTERPRISE, "贵州某某有限公司", "91520100MA6DLX1X2C",
+                        IdentityDocument.residentIdCard(idNumber()), PHONE), List.of()));
+        assertThat(c.departmentId()).isEqualTo(item.departmentId());
+    }
 }
