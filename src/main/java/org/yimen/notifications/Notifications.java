@@ -34,6 +34,10 @@ public class Notifications {
     /** Citizens are written to in Chinese. */
     static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
+    /** Why a message was not sent, as message keys (a server's own error text is kept as it is). */
+    static final String NOT_A_MOBILE = "notifications.error.notMobile";
+    static final String NOT_AN_EMAIL_ADDRESS = "notifications.error.notEmail";
+
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9._-]{0,39}");
     private static final Pattern MESSAGE_KEY = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
@@ -91,10 +95,11 @@ public class Notifications {
         DeliveryStatus status = valid.isEmpty() ? DeliveryStatus.FAILED
                 : email.ready() ? DeliveryStatus.PENDING : DeliveryStatus.HELD;
         var sealed = personalData.seal(recipient);
+        // A message that can never be sent keeps no text: nothing to send again, nothing to leak.
         long id = outbox.add(new Outbox.NewMessage(Channel.EMAIL, category, status, sealed.ciphertext(),
-                sealed.index(), masked, bodyKey, personalData.seal(subject).ciphertext(),
-                personalData.seal(body).ciphertext(), false, null,
-                valid.isEmpty() ? "not an e-mail address" : null), clock.instant());
+                sealed.index(), masked, bodyKey, valid.isEmpty() ? null : personalData.seal(subject).ciphertext(),
+                valid.isEmpty() ? null : personalData.seal(body).ciphertext(), false, null,
+                valid.isEmpty() ? NOT_AN_EMAIL_ADDRESS : null), clock.instant());
         log.info("E-mail {} ({}) to {} queued as {}", id, category, masked, status);
         return id;
     }
@@ -111,8 +116,8 @@ public class Notifications {
                 : sms.ready() ? DeliveryStatus.PENDING : DeliveryStatus.HELD;
         var sealed = personalData.seal(recipient);
         long id = outbox.add(new Outbox.NewMessage(Channel.SMS, category, status, sealed.ciphertext(), sealed.index(),
-                masked, messageKey, null, personalData.seal(text).ciphertext(), secret, expiresAt,
-                mobile.isEmpty() ? "not a mainland mobile number" : null), clock.instant());
+                masked, messageKey, null, mobile.isEmpty() ? null : personalData.seal(text).ciphertext(), secret,
+                expiresAt, mobile.isEmpty() ? NOT_A_MOBILE : null), clock.instant());
         log.info("Short message {} ({}) to {} queued as {}", id, category, masked, status);
         return id;
     }

@@ -22,7 +22,7 @@ class Outbox {
     /** A row to write. Recipient, subject and text are already sealed. */
     record NewMessage(Channel channel, String category, DeliveryStatus status, byte[] recipientSealed,
             String recipientIndex, String recipientMasked, String messageKey, byte @Nullable [] subjectSealed,
-            byte[] bodySealed, boolean secret, @Nullable Instant expiresAt, @Nullable String lastError) {
+            byte @Nullable [] bodySealed, boolean secret, @Nullable Instant expiresAt, @Nullable String lastError) {
     }
 
     /** A row a dispatcher has claimed: what it needs to send it. */
@@ -127,7 +127,7 @@ class Outbox {
      */
     int expire(Instant now) {
         int expired = jdbc.sql("""
-                update ntf_outbox set status = 'FAILED', last_error = 'expired before it could be sent',
+                update ntf_outbox set status = 'FAILED', last_error = 'notifications.error.expired',
                     body_sealed = null
                 where id in (select id from ntf_outbox where status = 'PENDING' and expires_at <= ?
                              for update skip locked)""")

@@ -130,7 +130,7 @@ class OutboxDispatcher implements SmartLifecycle {
             recipient = personalData.open(row.recipientSealed());
             String text = open(row.bodySealed());
             if (text == null) {
-                outbox.markFailed(row.id(), row.attempts(), "the text is no longer kept");
+                outbox.markFailed(row.id(), row.attempts(), "notifications.error.textGone");
                 return true;
             }
             Sent sent = switch (row.channel()) {

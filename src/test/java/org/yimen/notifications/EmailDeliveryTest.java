@@ -107,6 +107,7 @@ class EmailDeliveryTest {
         assertThat(rows.row(queue("citizen@example.cn")).status()).isEqualTo("HELD");
         var malformed = rows.row(queue("citizen at example"));
         assertThat(malformed.status()).isEqualTo("FAILED");
-        assertThat(malformed.lastError()).isEqualTo("not an e-mail address");
+        assertThat(malformed.lastError()).isEqualTo(Notifications.NOT_AN_EMAIL_ADDRESS);
+        assertThat(malformed.hasText()).as("nothing that can never be sent is kept").isFalse();
     }
 }

@@ -298,7 +298,8 @@ class SmppDeliveryTest {
 
         long landline = queueCode("0851-86812345", "777777");
         assertThat(rows.row(landline).status()).isEqualTo("FAILED");
-        assertThat(rows.row(landline).lastError()).isEqualTo("not a mainland mobile number");
+        assertThat(rows.row(landline).lastError()).isEqualTo(Notifications.NOT_A_MOBILE);
+        assertThat(rows.row(landline).hasText()).isFalse();
         assertThat(rows.row(landline).recipientMasked()).doesNotContain("86812345");
     }
 }
