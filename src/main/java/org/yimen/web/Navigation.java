@@ -19,6 +19,7 @@ class Navigation {
             new Item("nav.org", "/admin/org", "diagram-3", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("nav.calendar", "/admin/calendar", "calendar3", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("catalog.nav.admin", "/admin/catalog", "journal-text", Set.of("ADMIN", "HALL_MANAGER")),
+            new Item("notifications.nav.admin", "/admin/notifications", "envelope", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("reception.nav.window", "/reception/windows", "megaphone", Set.of("CLERK", "HALL_MANAGER")),
             new Item("reception.nav.desk", "/reception/desk", "ticket-perforated", Set.of("CLERK", "HALL_MANAGER")),
             new Item("nav.cases", "/cases", "folder2-open", Set.of("CLERK", "REVIEWER", "DEPT_HEAD", "HALL_MANAGER",

@@ -1,0 +1,160 @@
+package org.yimen.notifications;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.socket.SocketConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Short messages over SMPP 3.4 (jsmpp). The node keeps one bound session (transmitter or transceiver) open and lets
+ * jsmpp's enquire_link keep it alive; a session that dropped, timed out or was never opened is bound again on the
+ * next message, so an SMSC restart costs one failed try. Text goes as UCS2; a long text as concatenated parts or as
+ * {@code message_payload} ({@link ShortMessageParts}). The session is this node's own; nothing in it is needed by
+ * another node.
+ */
+@Component
+class SmppGateway implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppGateway.class);
+    /** SMPP 3.4 command_status values that no retry will change: invalid source or destination address. */
+    private static final List<Integer> PERMANENT = List.of(0x0A, 0x0B);
+
+    private final NotificationsProperties.Smpp configured;
+    private volatile NotificationsProperties.Smpp settings;
+    private @Nullable SMPPSession session;
+
+    SmppGateway(NotificationsProperties properties) {
+        this.configured = properties.smpp();
+        this.settings = configured;
+    }
+
+    /** Whether an SMSC is configured (not whether it answers). */
+    boolean ready() {
+        return settings.configured();
+    }
+
+    /** Points this gateway at another SMSC (or at none with {@code null}), closing the session; for tests. */
+    synchronized void target(NotificationsProperties.@Nullable Smpp smsc) {
+        close();
+        settings = smsc == null ? configured.at("", configured.port()) : smsc;
+    }
+
+    /** Back to the configured SMSC. */
+    synchronized void resetTarget() {
+        close();
+        settings = configured;
+    }
+
+    /** Hands a text to the SMSC; {@code reference} numbers the parts of one long message (only its low byte). */
+    synchronized Sent send(String phone, String text, int reference) throws DeliveryFailed {
+        var smsc = settings;
+        if (!smsc.configured()) {
+            throw new DeliveryFailed(DeliveryFailed.Kind.UNAVAILABLE, "no SMSC is configured");
+        }
+        var parts = ShortMessageParts.of(text, smsc.longMessages(), reference);
+        SMPPSession bound = bound(smsc);
+        List<String> ids = new ArrayList<>(parts.size());
+        for (var part : parts) {
+            var esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
+                    part.udh() ? GSMSpecificFeature.UDHI : GSMSpecificFeature.DEFAULT);
+            OptionalParameter[] optional = part.payload().length == 0 ? new OptionalParameter[0]
+                    : new OptionalParameter[] {new OptionalParameter.Message_payload(part.payload())};
+            try {
+                var result = bound.submitShortMessage(smsc.systemType(), sourceTon(smsc.sourceAddress()),
+                        NumberingPlanIndicator.UNKNOWN, smsc.sourceAddress(), TypeOfNumber.UNKNOWN,
+                        NumberingPlanIndicator.ISDN, phone, esm, (byte) 0, (byte) 1, null, null,
+                        new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), (byte) 0,
+                        new GeneralDataCoding(Alphabet.ALPHA_UCS2), (byte) 0, part.shortMessage(), optional);
+                ids.add(result.getMessageId());
+            } catch (NegativeResponseException e) {
+                int status = e.getCommandStatus();
+                throw new DeliveryFailed(PERMANENT.contains(status) ? DeliveryFailed.Kind.PERMANENT
+                        : DeliveryFailed.Kind.TEMPORARY, "the SMSC refused the message with status 0x"
+                        + Integer.toHexString(status) + sentSoFar(ids, parts.size()), e);
+            } catch (ResponseTimeoutException | IOException e) {
+                close();
+                throw new DeliveryFailed(DeliveryFailed.Kind.UNAVAILABLE, "no answer from the SMSC at " + smsc.host()
+                        + ":" + smsc.port() + " (" + e.getMessage() + ")" + sentSoFar(ids, parts.size()), e);
+            } catch (PDUException | InvalidResponseException e) {
+                throw new DeliveryFailed(DeliveryFailed.Kind.TEMPORARY, "the SMSC exchange failed: " + e.getMessage()
+                        + sentSoFar(ids, parts.size()), e);
+            }
+        }
+        return new Sent(String.join(",", ids), parts.size());
+    }
+
+    private static String sentSoFar(List<String> ids, int parts) {
+        return ids.isEmpty() ? "" : " after " + ids.size() + " of " + parts + " parts";
+    }
+
+    private static TypeOfNumber sourceTon(String source) {
+        return source.isEmpty() || source.chars().allMatch(Character::isDigit) ? TypeOfNumber.UNKNOWN
+                : TypeOfNumber.ALPHANUMERIC;
+    }
+
+    private SMPPSession bound(NotificationsProperties.Smpp smsc) throws DeliveryFailed {
+        SMPPSession current = session;
+        if (current != null && current.getSessionState().isBound()) {
+            return current;
+        }
+        close();
+        int connectMillis = (int) smsc.connectTimeout().toMillis();
+        var fresh = new SMPPSession((host, port) -> {
+            var socket = new Socket();
+            socket.connect(new InetSocketAddress(host, port), connectMillis);
+            return new SocketConnection(socket);
+        });
+        fresh.setTransactionTimer(smsc.responseTimeout().toMillis());
+        fresh.setEnquireLinkTimer((int) smsc.enquireLinkInterval().toMillis());
+        var bind = smsc.bind() == NotificationsProperties.Bind.TRANSCEIVER ? BindType.BIND_TRX : BindType.BIND_TX;
+        try {
+            fresh.connectAndBind(smsc.host(), smsc.port(), new BindParameter(bind, smsc.systemId(), smsc.password(),
+                    smsc.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), connectMillis);
+        } catch (IOException e) {
+            fresh.unbindAndClose();
+            throw new DeliveryFailed(DeliveryFailed.Kind.UNAVAILABLE, "cannot bind to the SMSC at " + smsc.host() + ":"
+                    + smsc.port() + " (" + e.getMessage() + ")", e);
+        }
+        log.info("Bound to the SMSC at {}:{} as {} ({})", smsc.host(), smsc.port(), smsc.systemId(), bind);
+        session = fresh;
+        return fresh;
+    }
+
+    private synchronized void close() {
+        SMPPSession current = session;
+        session = null;
+        if (current != null) {
+            current.unbindAndClose();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        close();
+    }
+}

@@ -1,0 +1,298 @@
+package org.yimen.notifications;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.bean.AbstractSmCommand;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
+
+/**
+ * An SMSC for tests, on a free local port: jsmpp's own server side. It accepts binds with one system id and
+ * password, answers every {@code submit_sm} with a message id (or with an error status while told to refuse), and keeps
+ * every PDU it took, so tests can decode what a handset would show.
+ */
+final class InProcessSmsc implements AutoCloseable {
+
+    static final String SYSTEM_ID = "yimen";
+    static final String PASSWORD = "secret12";
+    /** SMPP 3.4 command_status: invalid password (bind refused), throttling (submit refused for now). */
+    static final int ESME_RINVPASWD = 0x0E;
+    static final int ESME_RTHROTTLED = 0x58;
+
+    /** One {@code submit_sm} as the SMSC took it, with the session (bind) it came on. */
+    record Received(int session, String source, String destination, byte dataCoding, boolean udhi,
+            byte[] shortMessage, byte[] payload, String messageId) {
+
+        /** The text of this PDU: UCS2 after the user data header, if any, or in {@code message_payload}. */
+        String text() {
+            byte[] bytes = payload.length > 0 ? payload
+                    : udhi ? Arrays.copyOfRange(shortMessage, 1 + (shortMessage[0] & 0xFF), shortMessage.length)
+                    : shortMessage;
+            return new String(bytes, StandardCharsets.UTF_16BE);
+        }
+
+        /** The concatenation header: reference, total, sequence number; null without one. */
+        int[] concatenation() {
+            if (!udhi) {
+                return null;
+            }
+            return new int[] {shortMessage[3] & 0xFF, shortMessage[4] & 0xFF, shortMessage[5] & 0xFF};
+        }
+    }
+
+    private final int port;
+    private final SMPPServerSessionListener listener;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        var t = new Thread(r, "in-process-smsc");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger binds = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile int refusalStatus;
+    private volatile long delayMillis;
+    private volatile boolean closed;
+
+    private InProcessSmsc(int port) throws IOException {
+        this.port = port;
+        this.listener = new SMPPServerSessionListener(port);
+        listener.setMessageReceiverListener(new Receiver());
+        threads.execute(this::acceptLoop);
+    }
+
+    static InProcessSmsc start() {
+        return start(freePort());
+    }
+
+    static InProcessSmsc start(int port) {
+        try {
+            return new InProcessSmsc(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings that point a gateway at this SMSC. */
+    NotificationsProperties.Smpp settings(NotificationsProperties.LongMessages longMessages) {
+        return settingsFor(port, longMessages);
+    }
+
+    static NotificationsProperties.Smpp settingsFor(int port, NotificationsProperties.LongMessages longMessages) {
+        return new NotificationsProperties.Smpp("127.0.0.1", port, SYSTEM_ID, PASSWORD, "", "10690001",
+                NotificationsProperties.Bind.TRANSMITTER, longMessages, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30));
+    }
+
+    int port() {
+        return port;
+    }
+
+    int binds() {
+        return binds.get();
+    }
+
+    /** Answers the next {@code count} submissions with {@code status} instead of taking them. */
+    void refuseNext(int count, int status) {
+        refusalStatus = status;
+        refusals.set(count);
+    }
+
+    /** Takes this long to answer each submission (to make dispatchers overlap). */
+    void answerAfter(long millis) {
+        delayMillis = millis;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    List<Received> receivedBy(String destination) {
+        return received.stream().filter(r -> r.destination().equals(destination)).toList();
+    }
+
+    /** The whole texts sent to a number, concatenated parts put back together in order. */
+    List<String> textsTo(String destination) {
+        Map<Integer, List<Received>> messages = new LinkedHashMap<>();
+        List<String> texts = new ArrayList<>();
+        for (Received r : receivedBy(destination)) {
+            int[] header = r.concatenation();
+            if (header == null) {
+                texts.add(r.text());
+            } else {
+                messages.computeIfAbsent(header[0], k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (var parts : messages.values()) {
+            parts.sort(Comparator.comparingInt(p -> p.concatenation()[2]));
+            texts.add(String.join("", parts.stream().map(Received::text).toList()));
+        }
+        return texts;
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                SMPPServerSession session = listener.accept();
+                sessions.add(session);
+                threads.execute(() -> bind(session));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void bind(SMPPServerSession session) {
+        try {
+            var request = session.waitForBind(5_000);
+            if (SYSTEM_ID.equals(request.getSystemId()) && PASSWORD.equals(request.getPassword())) {
+                binds.incrementAndGet();
+                request.accept("test-smsc");
+            } else {
+                request.reject(ESME_RINVPASWD);
+            }
+        } catch (Exception e) {
+            session.unbindAndClose();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        sessions.forEach(SMPPServerSession::unbindAndClose);
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Receiver implements ServerMessageReceiverListener {
+
+        @Override
+        public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession session)
+                throws ProcessRequestException {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (refusals.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+                throw new ProcessRequestException("refused for the test", refusalStatus);
+            }
+            try {
+                String id = "smsc-" + ids.incrementAndGet();
+                OptionalParameter payload = submit.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+                byte[] payloadBytes = payload instanceof OptionalParameter.OctetString octets ? octets.getValue()
+                        : new byte[0];
+                received.add(new Received(sessions.indexOf(session), submit.getSourceAddr(),
+                        submit.getDestAddress(), submit.getDataCoding(),
+                        AbstractSmCommand.isUdhi(submit.getEsmClass()),
+                        submit.getShortMessage() == null ? new byte[0] : submit.getShortMessage(), payloadBytes, id));
+                return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+            } catch (Exception e) {
+                throw new ProcessRequestException(e.getMessage(), 0x08);
+            }
+        }
+
+        @Override
+        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
+                SMPPServerSession source) throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw unsupported();
+        }
+
+        private static ProcessRequestException unsupported() {
+            return new ProcessRequestException("not supported by the test SMSC", 0x03);
+        }
+    }
+}
