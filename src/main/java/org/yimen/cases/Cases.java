@@ -16,6 +16,7 @@ import org.yimen.audit.AuditTrail;
 import org.yimen.calendar.WorkingDays;
 import org.yimen.catalog.Catalog;
 import org.yimen.catalog.ServiceItem;
+import org.yimen.notifications.Notifications;
 import org.yimen.org.ActingOfficer;
 import org.yimen.org.ActingReason;
 import org.yimen.org.Department;
@@ -45,6 +46,7 @@ public class Cases {
     private final WorkingDays workingDays;
     private final PersonalData personalData;
     private final CaseFiles files;
+    private final Notifications notifications;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -56,8 +58,9 @@ public class Cases {
 
     Cases(JdbcCases store, Catalog catalog, Organisation organisation, WorkingDays workingDays,
             PersonalData personalData, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Posts posts,
-            CaseRules rules, CaseFiles files) {
+            CaseRules rules, CaseFiles files, Notifications notifications) {
         this.files = files;
+        this.notifications = notifications;
         this.posts = posts;
         this.rules = rules;
         this.days = new WorkingDayRules() {
@@ -130,11 +133,12 @@ public class Cases {
 
     /**
      * 网上申请: registers an application made on the portal with its uploaded materials, for a window to examine
-     * (accept, notice or refuse) like any other; if nobody does within the limit, the sweep deems it accepted. The
-     * caller has proven the applicant's phone.
+     * (accept, notice or refuse) like any other; if nobody does within the limit, the sweep deems it accepted.
+     * {@code proof} checks the applicant's SMS code once the application itself is found valid, so a mistake in the
+     * form does not use up the code; it throws when the code is wrong.
      */
     @Transactional
-    Case applyOnline(OnlineApplication application) {
+    Case applyOnline(OnlineApplication application, Runnable proof) {
         ServiceItem item = catalog.publishedItem(application.itemCode())
                 .orElseThrow(() -> Rejected.invalid("itemCode", "cases.intake.itemNotPublished",
                         application.itemCode()));
@@ -147,6 +151,7 @@ public class Cases {
         List<String> materials = application.files().stream().map(CaseFiles.Upload::material).distinct().toList();
         // Validate the materials against the guide before anything is written.
         Case.submit(0, "", item, materials, Case.Channel.ONLINE);
+        proof.run();
         Instant now = Instant.now(clock);
         var applicant = application.applicant();
         Actor citizen = Actor.citizen(org.yimen.shared.Masking.phone(applicant.phone()));
@@ -162,6 +167,7 @@ public class Cases {
         stored.log("appliedOnline", "", now, String.join("、", materials));
         store.save(stored, true);
         files.store(stored.id(), stored.number(), application.files());
+        notifications.sms("cases.applied", applicant.phone(), "cases.sms.applied", stored.number(), item.name());
         audit.record(citizen, "cases.audit.appliedOnline", TARGET, stored.number(), Map.of("item",
                 item.code() + " v" + item.version(), "files", application.files().size()));
         return stored;

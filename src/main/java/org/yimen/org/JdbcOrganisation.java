@@ -54,7 +54,8 @@ class JdbcOrganisation implements Organisation {
         return jdbc.sql(HALLS + " where code = ?").param(code).query(JdbcOrganisation::hallRow).optional();
     }
 
-    List<Hall> halls() {
+    @Override
+    public List<Hall> halls() {
         return jdbc.sql(HALLS + " order by code").query(JdbcOrganisation::hallRow).list();
     }
 

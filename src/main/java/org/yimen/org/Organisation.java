@@ -16,6 +16,8 @@ public interface Organisation {
 
     Optional<Hall> hallByCode(String code);
 
+    List<Hall> halls();
+
     Optional<ServiceWindow> window(long id);
 
     /** The window a hall shows under this number (窗口号), the way citizens and tickets name it. */

@@ -31,13 +31,13 @@ class SecurityConfiguration {
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
         "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/appointments",
         "/appointments/**", "/api/appointments/**", "/api/calendar/**", "/api/catalog/**", "/progress", "/progress/*",
-        "/api/progress",
+        "/api/progress", "/apply/*",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /** Citizens follow a case and book or cancel appointments without signing in (page forms keep CSRF). */
     static final String[] PUBLIC_POST = {"/progress", "/appointments", "/appointments/cancel", "/api/appointments",
-        "/api/appointments/*/cancel"};
+        "/api/appointments/*/cancel", "/apply/*", "/apply/*/code"};
 
     /** Only our own scripts run; inline styles stay allowed for Bootstrap components and the API console. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"

@@ -63,7 +63,7 @@ class OnlineApplicationTests {
 
     @Test
     void uploadedMaterialsAreKeptWithTheCaseAndReadBackUnchanged() {
-        Case c = cases.applyOnline(application("GAT-CRJ-001", allRequired("GAT-CRJ-001")));
+        Case c = cases.applyOnline(application("GAT-CRJ-001", allRequired("GAT-CRJ-001")), () -> { });
 
         assertThat(c.channel()).isEqualTo(Case.Channel.ONLINE);
         assertThat(c.state()).isEqualTo(CaseState.SUBMITTED);
@@ -79,7 +79,7 @@ class OnlineApplicationTests {
         var uploads = List.of(new CaseFiles.Upload("中国公民出入境证件申请表", "申请表.png", PNG), disguised);
         long before = jdbc.sql("select count(*) from case_application").query(Long.class).single();
 
-        assertThatThrownBy(() -> cases.applyOnline(application("GAT-CRJ-001", uploads)))
+        assertThatThrownBy(() -> cases.applyOnline(application("GAT-CRJ-001", uploads), () -> { }))
                 .isInstanceOfSatisfying(Rejected.class, r -> {
                     assertThat(r.code()).isEqualTo("cases.upload.type");
                     assertThat(r.arguments()).containsExactly("身份证.pdf");
@@ -91,14 +91,14 @@ class OnlineApplicationTests {
     @Test
     void anItemThatIsWindowOnlyCannotBeAppliedForOnline() {
         assertThatThrownBy(() -> cases.applyOnline(application("GAT-HZ-003", List.of(
-                new CaseFiles.Upload("x", "x.pdf", PDF))))).isInstanceOf(Rejected.class);
+                new CaseFiles.Upload("x", "x.pdf", PDF))), () -> { })).isInstanceOf(Rejected.class);
     }
 
     @Test
     void anOnlineApplicationNobodyExaminedForFiveWorkingDaysIsDeemedAcceptedFromItsArrivalOnce() {
         // Arrives Monday 2 November; the fifth working day after is Monday 9 November.
         clock.set(ZonedDateTime.of(2026, 11, 2, 20, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
-        Case c = cases.applyOnline(application("GAT-CRJ-001", allRequired("GAT-CRJ-001")));
+        Case c = cases.applyOnline(application("GAT-CRJ-001", allRequired("GAT-CRJ-001")), () -> { });
 
         clock.set(ZonedDateTime.of(2026, 11, 9, 23, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
         sweep.sweep();

@@ -32,7 +32,8 @@ class EndpointAccessTest {
             "POST /api/appointments", "POST /api/appointments/*/cancel", "GET /api/calendar/**",
             "GET /api/catalog/**", "GET /v3/api-docs/**", "GET /v3/api-docs*", "GET /swagger-ui.html",
             "GET /swagger-ui/**",
-            "GET /progress", "GET /progress/*", "POST /progress", "GET /api/progress");
+            "GET /progress", "GET /progress/*", "POST /progress", "GET /api/progress", "GET /apply/*",
+            "POST /apply/*", "POST /apply/*/code");
 
     private static final AntPathMatcher ant = new AntPathMatcher();
 
