@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -88,35 +89,44 @@ class HallLive {
                             rs.getInt("issued"), rs.getInt("served"));
                 })
                 .list();
-        var windows = halls.windowsOf(hallId).stream().map(w -> window(w, today, now)).toList();
+        // Served today per window in one pass over the hall's day (its index), not one scan per window.
+        var served = new HashMap<Long, Integer>();
+        jdbc.sql("""
+                select window_id, count(*) from rcp_ticket
+                where hall_id = ? and service_date = ? and state = 'DONE' and window_id is not null
+                group by window_id""")
+                .params(hallId, today)
+                .query(rs -> {
+                    served.put(rs.getLong(1), rs.getInt(2));
+                });
+        var windows = halls.windowsOf(hallId).stream()
+                .map(w -> window(w, served.getOrDefault(w.id(), 0), now)).toList();
         return new HallNow(hallId, hall.name(),
                 LocalTime.ofInstant(now, clock.getZone()).withNano(0).toString(), lines, windows);
     }
 
-    private WindowNow window(ServiceWindow window, LocalDate today, Instant now) {
+    private WindowNow window(ServiceWindow window, int served, Instant now) {
         record State(@Nullable String reason, @Nullable Instant pausedAt, @Nullable String number,
-                @Nullable String ticketState, @Nullable Instant since, int served) {
+                @Nullable String ticketState, @Nullable Instant since) {
         }
         State state = jdbc.sql("""
-                select p.reason, p.paused_at, c.number, c.state, coalesce(c.started_at, c.called_at) as since,
-                    (select count(*) from rcp_ticket d
-                     where d.window_id = :window and d.service_date = :today and d.state = 'DONE') as served
+                select p.reason, p.paused_at, c.number, c.state, coalesce(c.started_at, c.called_at) as since
                 from (select 1) as one
                 left join rcp_window_pause p on p.window_id = :window
                 left join lateral (
                     select t.number, t.state, t.called_at, t.started_at from rcp_ticket t
                     where t.window_id = :window and t.state in ('CALLED', 'SERVING')
                     order by t.called_at desc limit 1) c on true""")
-                .param("window", window.id()).param("today", today)
+                .param("window", window.id())
                 .query((rs, row) -> new State(rs.getString("reason"), instant(rs, "paused_at"),
-                        rs.getString("number"), rs.getString("state"), instant(rs, "since"), rs.getInt("served")))
+                        rs.getString("number"), rs.getString("state"), instant(rs, "since")))
                 .single();
         ActingOfficer officer = posts.actingAtWindow(window.id()).stream().filter(o -> !o.vacant()).findFirst()
                 .orElse(null);
         return new WindowNow(window.id(), window.number(), window.name(), window.active(), state.reason(),
                 time(state.pausedAt()), officer, state.number(),
                 Optional.ofNullable(state.ticketState()).map(TicketState::valueOf).orElse(null), time(state.since()),
-                state.since() == null ? null : minutes(state.since(), now), state.served());
+                state.since() == null ? null : minutes(state.since(), now), served);
     }
 
     private @Nullable String time(@Nullable Instant instant) {

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,21 +38,9 @@ class ReceptionStatistics {
     /** The longest range one report covers: a year, so a slip of the pen cannot scan a decade of tickets. */
     static final int MAX_DAYS = 366;
 
-    /** How the rows of a report are grouped. Each names its key and the rows it considers; never from a request. */
+    /** How the rows of a report are grouped. */
     enum Dimension {
-        LINE("line_id::text", ""),
-        WINDOW("window_id::text", "where window_id is not null"),
-        OFFICER("officer_staff_id::text", "where officer_staff_id is not null"),
-        HOUR("extract(hour from issued_at at time zone :zone)::int::text", ""),
-        DAY("service_date::text", "");
-
-        private final String key;
-        private final String filter;
-
-        Dimension(String key, String filter) {
-            this.key = key;
-            this.filter = filter;
-        }
+        TOTAL, LINE, WINDOW, OFFICER, HOUR, DAY
     }
 
     /** Ratings of the visits of a row: how many of each level (1 非常不满意 … 5 非常满意), and the low ones (1 and 2). */
@@ -90,21 +81,31 @@ class ReceptionStatistics {
         }
     }
 
-    private static final String VISITS = """
+    /**
+     * Every group of the report in one pass over the hall's tickets of the range (grouping sets): six separate
+     * queries would read them six times. A transfer's continuation looks its original up by id, only where it has one.
+     */
+    private static final String REPORT = """
             with v as (
-                select t.line_id, t.window_id, t.officer_staff_id, t.state, t.seq, t.issued_at, t.service_date,
+                select t.line_id, t.window_id, t.officer_staff_id, t.state, t.seq, t.service_date,
+                    extract(hour from t.issued_at at time zone :zone)::int as hour,
                     extract(epoch from t.called_at - case when t.rejoined then t.queued_at
-                        when p.id is not null then p.finished_at else t.issued_at end)::float8 as wait_s,
+                        when t.transferred_from is not null
+                            then (select p.finished_at from rcp_ticket p where p.id = t.transferred_from)
+                        else t.issued_at end)::float8 as wait_s,
                     case when t.state = 'DONE' then extract(epoch from t.finished_at
                         - case when t.started_at < t.finished_at then t.started_at else t.called_at end)::float8
                     end as service_s,
                     r.level
                 from rcp_ticket t
-                left join rcp_ticket p on p.id = t.transferred_from
                 left join rcp_rating r on r.ticket_id = t.id
                 where t.hall_id = :hall and t.service_date between :from and :to
             )
-            select %s as key,
+            select case when grouping(line_id) = 0 then 'LINE' when grouping(window_id) = 0 then 'WINDOW'
+                    when grouping(officer_staff_id) = 0 then 'OFFICER' when grouping(hour) = 0 then 'HOUR'
+                    when grouping(service_date) = 0 then 'DAY' else 'TOTAL' end as dimension,
+                coalesce(line_id::text, window_id::text, officer_staff_id::text, hour::text,
+                    service_date::text) as key,
                 count(*) filter (where seq is not null) as issued,
                 count(wait_s) as called,
                 count(*) filter (where state = 'DONE') as served,
@@ -122,7 +123,8 @@ class ReceptionStatistics {
                 count(*) filter (where level = 3) as l3,
                 count(*) filter (where level = 4) as l4,
                 count(*) filter (where level = 5) as l5
-            from v %s""";
+            from v
+            group by grouping sets ((line_id), (window_id), (officer_staff_id), (hour), (service_date), ())""";
 
     private final JdbcClient jdbc;
     private final Organisation organisation;
@@ -151,34 +153,52 @@ class ReceptionStatistics {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw Rejected.invalid("to", "reception.statistics.tooLong", MAX_DAYS);
         }
-        var total = query(hallId, first, last, null).stream().findFirst().orElseThrow();
+        var rows = new EnumMap<Dimension, List<Row>>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            rows.put(dimension, new ArrayList<>());
+        }
+        jdbc.sql(REPORT).param("hall", hallId).param("from", first).param("to", last)
+                .param("zone", clock.getZone().getId())
+                .query((rs, n) -> {
+                    var dimension = Dimension.valueOf(rs.getString("dimension"));
+                    // Tickets never called form a group without a window or officer: not a row of those tables.
+                    if (dimension == Dimension.TOTAL || rs.getString("key") != null) {
+                        rows.get(dimension).add(row(rs, dimension));
+                    }
+                    return dimension;
+                })
+                .list();
+        var total = rows.get(Dimension.TOTAL).isEmpty() ? empty() : rows.get(Dimension.TOTAL).getFirst();
         return new Report(hallId, hall.name(), first, last, workingDays.countWorkingDays(first.minusDays(1), last),
-                total, query(hallId, first, last, Dimension.LINE), query(hallId, first, last, Dimension.WINDOW),
-                query(hallId, first, last, Dimension.OFFICER), query(hallId, first, last, Dimension.HOUR),
-                query(hallId, first, last, Dimension.DAY));
+                total, sorted(rows.get(Dimension.LINE), Comparator.comparing(Row::name)),
+                sorted(rows.get(Dimension.WINDOW), Comparator.comparing(r -> r.windowNumber() == null ? 0
+                        : r.windowNumber())),
+                sorted(rows.get(Dimension.OFFICER), Comparator.comparing(Row::name)),
+                sorted(rows.get(Dimension.HOUR), Comparator.comparingInt(r -> Integer.parseInt(r.key()))),
+                sorted(rows.get(Dimension.DAY), Comparator.comparing(Row::key)));
     }
 
-    private List<Row> query(long hallId, LocalDate from, LocalDate to, @Nullable Dimension dimension) {
-        String sql = dimension == null ? VISITS.formatted("'all'", "")
-                : VISITS.formatted(dimension.key, dimension.filter + " group by 1 order by 1");
-        var statement = jdbc.sql(sql).param("hall", hallId).param("from", from).param("to", to);
-        if (dimension == Dimension.HOUR) {
-            statement = statement.param("zone", clock.getZone().getId());
-        }
-        var rows = statement.query((rs, n) -> row(rs, dimension)).list();
-        if (dimension == Dimension.LINE || dimension == Dimension.WINDOW) {
-            // Numeric keys sort as text in SQL; lines by prefix and windows by number read better.
-            return rows.stream().sorted(java.util.Comparator.comparing(
-                    (Row r) -> r.windowNumber() == null ? 0 : r.windowNumber()).thenComparing(Row::name)).toList();
-        }
-        if (dimension == Dimension.HOUR || dimension == Dimension.OFFICER) {
-            return rows.stream().sorted(java.util.Comparator.comparingLong(r -> Long.parseLong(r.key()))).toList();
-        }
-        return rows;
+    private static List<Row> sorted(List<Row> rows, Comparator<Row> order) {
+        return rows.stream().sorted(order).toList();
     }
 
-    private Row row(ResultSet rs, @Nullable Dimension dimension) throws SQLException {
-        String key = rs.getString("key");
+    private static Row empty() {
+        return new Row("all", "all", null, 0, 0, 0, 0, 0, null, null, null, null, null,
+                new Ratings(0, 0, null, List.of(0, 0, 0, 0, 0)));
+    }
+
+    /** An hour of the day in which no ticket was issued. */
+    static Row quietHour(int hour) {
+        return new Row(String.valueOf(hour), hourName(hour), null, 0, 0, 0, 0, 0, null, null, null, null, null,
+                new Ratings(0, 0, null, List.of(0, 0, 0, 0, 0)));
+    }
+
+    private static String hourName(int hour) {
+        return "%02d:00–%02d:00".formatted(hour, hour + 1);
+    }
+
+    private Row row(ResultSet rs, Dimension dimension) throws SQLException {
+        String key = dimension == Dimension.TOTAL ? "all" : rs.getString("key");
         String name = key;
         Integer windowNumber = null;
         if (dimension == Dimension.LINE) {
@@ -191,8 +211,7 @@ class ReceptionStatistics {
             name = organisation.staff(Long.parseLong(key)).map(s -> s.name() + " (" + s.staffNumber() + ")")
                     .orElse(key);
         } else if (dimension == Dimension.HOUR) {
-            int hour = Integer.parseInt(key);
-            name = "%02d:00–%02d:00".formatted(hour, hour + 1);
+            name = hourName(Integer.parseInt(key));
         }
         var levels = List.of(rs.getInt("l1"), rs.getInt("l2"), rs.getInt("l3"), rs.getInt("l4"), rs.getInt("l5"));
         var ratings = new Ratings(rs.getInt("rated"), levels.get(0) + levels.get(1), rounded(rs, "level_avg", 1),
