@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +48,10 @@ class StatisticsPages {
     // The hall now
 
     @GetMapping("/live")
-    String live(@RequestParam(required = false) @Nullable Long hallId, Model model) {
+    String live(@RequestParam(required = false) @Nullable Long hallId, Authentication user, Model model) {
         var all = halls.halls();
+        model.addAttribute("mayConfigure", user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_HALL_MANAGER")));
         Long chosen = chosen(hallId, all);
         model.addAttribute("halls", all);
         model.addAttribute("hallId", chosen);
@@ -109,7 +113,19 @@ class StatisticsPages {
 
     /** Tickets issued per hour of the day (bars) and the average wait of those tickets (line, second axis). */
     private Map<String, Object> hourChart(ReceptionStatistics.Report report, Locale locale) {
-        var rows = report.byHour();
+        // Every hour from the first to the last, so that a quiet hour shows as one and not as a gap in the axis.
+        var rows = new ArrayList<ReceptionStatistics.Row>();
+        var byHour = report.byHour();
+        if (!byHour.isEmpty()) {
+            int first = Integer.parseInt(byHour.getFirst().key());
+            int last = Integer.parseInt(byHour.getLast().key());
+            for (int hour = first; hour <= last; hour++) {
+                String key = String.valueOf(hour);
+                int h = hour;
+                rows.add(byHour.stream().filter(r -> r.key().equals(key)).findFirst()
+                        .orElseGet(() -> ReceptionStatistics.quietHour(h)));
+            }
+        }
         return bars(rows.stream().map(ReceptionStatistics.Row::name).toList(),
                 List.of(text("reception.statistics.issued", locale), text("reception.statistics.minutes", locale)),
                 List.of(series(text("reception.statistics.issued", locale), "bar", 0, rows,

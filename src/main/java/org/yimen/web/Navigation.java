@@ -21,10 +21,8 @@ class Navigation {
             new Item("catalog.nav.admin", "/admin/catalog", "journal-text", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("reception.nav.window", "/reception/windows", "megaphone", Set.of("CLERK", "HALL_MANAGER")),
             new Item("reception.nav.desk", "/reception/desk", "ticket-perforated", Set.of("CLERK", "HALL_MANAGER")),
+            // One entry for the hall manager's reception pages: the live view leads to statistics and set-up.
             new Item("reception.nav.live", "/reception/live", "broadcast", Set.of("ADMIN", "HALL_MANAGER", "SUPERVISOR")),
-            new Item("reception.nav.statistics", "/reception/statistics", "bar-chart",
-                    Set.of("ADMIN", "HALL_MANAGER", "SUPERVISOR")),
-            new Item("reception.nav.admin", "/admin/reception", "sliders", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("nav.cases", "/cases", "folder2-open", Set.of("CLERK", "HALL_MANAGER", "SUPERVISOR")),
             new Item("nav.accounts", "/security/accounts", "person-lock", Set.of("SECURITY_ADMIN")),
             new Item("nav.audit", "/audit", "search", Set.of("AUDITOR", "SUPERVISOR")),
