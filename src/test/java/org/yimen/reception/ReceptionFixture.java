@@ -74,9 +74,13 @@ final class ReceptionFixture {
                 .params(code, "测试部门 " + code).query(Long.class).single();
         long a = staff(code + "A", officerA, department);
         long b = staff(code + "B", officerB, department);
-        jdbc.sql("insert into org_post (name, department_id, window_id, officer_a_id, officer_b_id)"
-                + " values (?, ?, ?, ?, ?)").params(windowNumber + " 号岗", department, window(windowNumber), a, b)
-                .update();
+        long post = jdbc.sql("insert into org_post (name, department_id, window_id, officer_a_id, officer_b_id)"
+                + " values (?, ?, ?, ?, ?) returning id")
+                .params(windowNumber + " 号岗", department, window(windowNumber), a, b).query(Long.class).single();
+        // A on duty from the start, as creating the post through the organisation records it; without this row the
+        // minutely acting sweep would record the first switch itself, into the audit trail, at any moment.
+        jdbc.sql("insert into org_acting_switch (post_id, acting_staff_id, previous_staff_id, reason, switched_at)"
+                + " values (?, ?, null, 'A', now())").params(post, a).update();
         return a;
     }
 
