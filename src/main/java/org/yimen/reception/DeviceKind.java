@@ -11,6 +11,16 @@ enum DeviceKind {
     /** 评价器: one window's pad where the citizen rates the visit just finished (好差评). */
     EVALUATION_PAD;
 
+    /** The page under {@code /devices/} that this kind opens. */
+    String page() {
+        return switch (this) {
+            case KIOSK -> "kiosk";
+            case HALL_DISPLAY -> "hall";
+            case WINDOW_DISPLAY -> "window";
+            case EVALUATION_PAD -> "pad";
+        };
+    }
+
     /** A window screen and a pad belong to one window; the others to the whole hall. */
     boolean ofWindow() {
         return this == WINDOW_DISPLAY || this == EVALUATION_PAD;

@@ -29,6 +29,21 @@ class ReceptionHalls {
         return withWindows().stream().map(WorkstationPages.HallWindows::hall).toList();
     }
 
+    /** Every hall, with lines or not yet, for setting reception up. */
+    List<org.yimen.org.Hall> all() {
+        return jdbc.sql("select id from org_hall order by id").query(Long.class).list().stream()
+                .flatMap(id -> organisation.hall(id).stream())
+                .toList();
+    }
+
+    /** Every window of a hall, by number, whether it serves a line yet or not. */
+    List<ServiceWindow> allWindowsOf(long hallId) {
+        return jdbc.sql("select id from org_window where hall_id = ? order by number").param(hallId)
+                .query(Long.class).list().stream()
+                .flatMap(id -> organisation.window(id).stream())
+                .toList();
+    }
+
     /** Windows of the hall that serve at least one of its lines, by number. */
     List<ServiceWindow> windowsOf(long hallId) {
         return jdbc.sql("""

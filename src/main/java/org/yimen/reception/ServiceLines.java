@@ -59,6 +59,18 @@ class ServiceLines {
                 .list();
     }
 
+    /** Every line a window serves, active or not, first to last. */
+    List<Long> allOfWindow(long windowId) {
+        return jdbc.sql("select line_id from rcp_line_window where window_id = ? order by position")
+                .param(windowId).query(Long.class).list();
+    }
+
+    /** The windows serving a line. */
+    List<Long> windowsOf(long lineId) {
+        return jdbc.sql("select window_id from rcp_line_window where line_id = ? order by window_id")
+                .param(lineId).query(Long.class).list();
+    }
+
     /** How many active windows serve the line, for the estimated wait. */
     int windowsServing(long lineId) {
         return jdbc.sql("""
@@ -119,6 +131,44 @@ class ServiceLines {
                     .params(lineId, windowId, position++).update();
         }
         audit.record("reception.window.linesAssigned", "window", windowId, Map.of("lines", lineIds));
+    }
+
+    /**
+     * The windows that serve a line: a window newly named serves it after the lines it serves already; a window no
+     * longer named stops serving it, the others keeping their order. Each window changed is recorded as by
+     * {@link #assign}.
+     */
+    @Transactional
+    void servedBy(long lineId, List<Long> windowIds) {
+        require(lineId);
+        var before = windowsOf(lineId);
+        for (long windowId : windowIds.stream().distinct().toList()) {
+            if (!before.contains(windowId)) {
+                var served = new java.util.ArrayList<>(allOfWindow(windowId));
+                served.add(lineId);
+                assignChecked(windowId, served, "windowIds");
+            }
+        }
+        for (long windowId : before) {
+            if (!windowIds.contains(windowId)) {
+                var served = new java.util.ArrayList<>(allOfWindow(windowId));
+                served.remove(lineId);
+                assign(windowId, served);
+            }
+        }
+    }
+
+    private void assignChecked(long windowId, List<Long> lineIds, String field) {
+        var window = organisation.window(windowId);
+        if (window.isEmpty()) {
+            throw Rejected.invalid(field, "reception.window.notFound");
+        }
+        for (long lineId : lineIds) {
+            if (require(lineId).hallId() != window.get().hallId()) {
+                throw Rejected.invalid(field, "reception.window.otherHall");
+            }
+        }
+        assign(windowId, lineIds);
     }
 
     private void check(LineForm form, Long id) {

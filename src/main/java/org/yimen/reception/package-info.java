@@ -1,7 +1,10 @@
 /**
  * Reception (取号叫号): service lines per hall, queue tickets from kiosks and reception staff (with a green channel,
  * 绿色通道), window calling by a named policy, the window workstation, and live hall and window displays fed over
- * Server-Sent Events from PostgreSQL {@code NOTIFY}.
+ * Server-Sent Events from PostgreSQL {@code NOTIFY}; appointments and evaluation pads. Hall managers set it up on
+ * their pages ({@code /admin/reception}), watch the hall now ({@link org.yimen.reception.HallLive}) and read the
+ * statistics of waiting and service times, no-shows, transfers and ratings
+ * ({@link org.yimen.reception.ReceptionStatistics}), straight from the tickets.
  *
  * <p>Other modules use {@link org.yimen.reception.Tickets} and may listen for {@link org.yimen.reception.TicketCalled}
  * and {@link org.yimen.reception.VisitServed}. Devices (kiosks, displays) sign in with tokens of their own, apart from

@@ -55,6 +55,11 @@ class HomeController {
             cards.add(new Card("home.card.org", "/admin/org", "diagram-3"));
             cards.add(new Card("home.card.calendar", "/admin/calendar", "calendar3"));
             cards.add(new Card("home.card.catalog", "/admin/catalog", "journal-text"));
+            cards.add(new Card("home.card.receptionAdmin", "/admin/reception", "sliders"));
+        }
+        if (roles.contains("ADMIN") || roles.contains("HALL_MANAGER") || roles.contains("SUPERVISOR")) {
+            cards.add(new Card("home.card.receptionLive", "/reception/live", "broadcast"));
+            cards.add(new Card("home.card.receptionStatistics", "/reception/statistics", "bar-chart"));
         }
         if (roles.contains("ADMIN")) {
             cards.add(new Card("home.card.api", "/swagger-ui.html", "braces"));

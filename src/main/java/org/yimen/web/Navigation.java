@@ -22,6 +22,8 @@ class Navigation {
             new Item("notifications.nav.admin", "/admin/notifications", "envelope", Set.of("ADMIN", "HALL_MANAGER")),
             new Item("reception.nav.window", "/reception/windows", "megaphone", Set.of("CLERK", "HALL_MANAGER")),
             new Item("reception.nav.desk", "/reception/desk", "ticket-perforated", Set.of("CLERK", "HALL_MANAGER")),
+            // One entry for the hall manager's reception pages: the live view leads to statistics and set-up.
+            new Item("reception.nav.live", "/reception/live", "broadcast", Set.of("ADMIN", "HALL_MANAGER", "SUPERVISOR")),
             new Item("nav.cases", "/cases", "folder2-open", Set.of("CLERK", "REVIEWER", "DEPT_HEAD", "HALL_MANAGER",
                     "SUPERVISOR")),
             new Item("cases.nav.work", "/cases/work", "inbox", Set.of("CLERK", "REVIEWER", "DEPT_HEAD")),

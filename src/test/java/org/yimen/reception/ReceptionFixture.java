@@ -65,6 +65,31 @@ final class ReceptionFixture {
         return lines.create(new LineForm(hallId, name, prefix, List.of(), opens, closes, cap, 8, kiosk, true));
     }
 
+    /**
+     * An A/B post at the window with two new clerks; returns officer A's staff id (A is on duty unless absent).
+     */
+    long post(int windowNumber, String officerA, String officerB) {
+        String code = "RCPD" + sequence.incrementAndGet() + "X" + ThreadLocalRandom.current().nextInt(1_000_000);
+        long department = jdbc.sql("insert into org_department (code, name) values (?, ?) returning id")
+                .params(code, "测试部门 " + code).query(Long.class).single();
+        long a = staff(code + "A", officerA, department);
+        long b = staff(code + "B", officerB, department);
+        long post = jdbc.sql("insert into org_post (name, department_id, window_id, officer_a_id, officer_b_id)"
+                + " values (?, ?, ?, ?, ?) returning id")
+                .params(windowNumber + " 号岗", department, window(windowNumber), a, b).query(Long.class).single();
+        // A on duty from the start, as creating the post through the organisation records it; without this row the
+        // minutely acting sweep would record the first switch itself, into the audit trail, at any moment.
+        jdbc.sql("insert into org_acting_switch (post_id, acting_staff_id, previous_staff_id, reason, switched_at)"
+                + " values (?, ?, null, 'A', now())").params(post, a).update();
+        return a;
+    }
+
+    private long staff(String number, String name, long department) {
+        return jdbc.sql("insert into org_staff (staff_number, name, department_id, roles, username, password_hash,"
+                + " created_at) values (?, ?, ?, '{CLERK}', ?, 'x', now()) returning id")
+                .params(number, name, department, number.toLowerCase()).query(Long.class).single();
+    }
+
     /** The window serves these lines, first to last. */
     ReceptionFixture serve(int windowNumber, Long... lineIds) {
         lines.assign(window(windowNumber), List.of(lineIds));
