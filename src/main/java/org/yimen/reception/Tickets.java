@@ -155,7 +155,7 @@ public class Tickets {
     public CallOutcome callNext(long windowId, Actor actor) {
         ServiceWindow window = lockWindow(windowId);
         pauseOf(windowId).ifPresent(reason -> {
-            throw Rejected.conflict(null, "reception.window.paused", reason);
+            throw Rejected.conflict(null, "reception.window.pausedRefusal", reason);
         });
         rows.currentAt(windowId).ifPresent(current -> {
             throw Rejected.conflict(null, "reception.call.finishCurrent", current.number());

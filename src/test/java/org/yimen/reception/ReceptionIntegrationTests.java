@@ -326,7 +326,7 @@ class ReceptionIntegrationTests {
         tickets.pause(hall.window(1), "午间休息", CLERK);
         AuditRecords.assertRecorded(jdbc, mark, "reception.window.paused", "window", hall.window(1));
         assertThatThrownBy(() -> tickets.callNext(hall.window(1), CLERK))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("reception.window.paused"));
+                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("reception.window.pausedRefusal"));
         tickets.resume(hall.window(1), CLERK);
         assertThat(tickets.callNext(hall.window(1), CLERK)).isInstanceOf(CallOutcome.Called.class);
     }
