@@ -34,6 +34,41 @@ class ProgressPages {
         return form(caseNumber, model);
     }
 
+    /** Sends the SMS code to the case's registered mobile phone; the page answers alike for any number. */
+    @PostMapping("/progress/code")
+    String sendCode(@RequestParam(required = false) @Nullable String caseNumber, HttpServletRequest request,
+            Model model) {
+        model.addAttribute("caseNumber", ProgressQuery.normalise(caseNumber));
+        try {
+            query.sendCode(caseNumber, request.getRemoteAddr());
+            model.addAttribute("codeSent", true);
+        } catch (Rejected rejected) {
+            if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
+                throw rejected;
+            }
+            model.addAttribute("errorCode", rejected.code());
+            model.addAttribute("errorField", rejected.field());
+        }
+        return "cases/progress";
+    }
+
+    @PostMapping("/progress/sms")
+    String lookupByCode(@RequestParam(required = false) @Nullable String caseNumber,
+            @RequestParam(required = false) @Nullable String smsCode, HttpServletRequest request, Model model) {
+        model.addAttribute("caseNumber", ProgressQuery.normalise(caseNumber));
+        try {
+            model.addAttribute("progress", query.lookupByCode(caseNumber, smsCode, request.getRemoteAddr(), "page"));
+        } catch (Rejected rejected) {
+            if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
+                throw rejected;
+            }
+            model.addAttribute("codeSent", true);
+            model.addAttribute("errorCode", rejected.code());
+            model.addAttribute("errorField", rejected.field());
+        }
+        return "cases/progress";
+    }
+
     @PostMapping("/progress")
     String lookup(@RequestParam(required = false) @Nullable String caseNumber,
             @RequestParam(required = false) @Nullable String phoneLast4, HttpServletRequest request, Model model) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.Actor;
 import org.yimen.audit.AuditTrail;
+import org.yimen.notifications.PhoneVerification;
 import org.yimen.org.Department;
 import org.yimen.org.Organisation;
 import org.yimen.platform.RateLimits;
@@ -41,6 +42,10 @@ public class ProgressQuery {
     private final Cases cases;
     private final Organisation organisation;
     private final Timelines timelines;
+    private final PhoneVerification verification;
+
+    static final String CODE_PURPOSE = "progress";
+    static final String CODE_REFUSED = "cases.progress.codeRefused";
     private final PersonalData personalData;
     private final RateLimits rateLimits;
     private final AuditTrail audit;
@@ -50,6 +55,7 @@ public class ProgressQuery {
     private final Duration window;
 
     ProgressQuery(JdbcCases store, Cases cases, Organisation organisation, Timelines timelines,
+            PhoneVerification verification,
             PersonalData personalData, RateLimits rateLimits, AuditTrail audit, Clock clock,
             @Value("${yimen.cases.progress.lookups-per-address:30}") int perAddress,
             @Value("${yimen.cases.progress.lookups-per-case:10}") int perCase,
@@ -58,6 +64,7 @@ public class ProgressQuery {
         this.cases = cases;
         this.organisation = organisation;
         this.timelines = timelines;
+        this.verification = verification;
         this.personalData = personalData;
         this.rateLimits = rateLimits;
         this.audit = audit;
@@ -101,6 +108,63 @@ public class ProgressQuery {
         ProgressView view = view(details);
         audit.record(Actor.citizen(number), "cases.audit.progressViewed", Cases.TARGET, number,
                 Map.of("channel", channel, "state", view.state().name()));
+        return view;
+    }
+
+    /**
+     * Sends an SMS code to the mobile phone registered on the case, for a citizen who does not remember its last
+     * digits. The answer is the same whether or not the number exists or has a mobile phone, so nobody learns either.
+     */
+    @Transactional
+    public void sendCode(@Nullable String caseNumber, String clientAddress) {
+        String number = normalise(caseNumber);
+        if (number.isEmpty()) {
+            throw Rejected.invalid("caseNumber", "cases.progress.caseNumberRequired");
+        }
+        rateLimits.check("cases.progress.address", clientAddress, perAddress, window);
+        rateLimits.check("cases.progress.case", number.length() > 48 ? number.substring(0, 48) : number, perCase,
+                window);
+        if (!NUMBER.matcher(number).matches()) {
+            return;
+        }
+        store.sealedPhoneByNumber(number).ifPresent(claim -> {
+            try {
+                verification.issue(personalData.open(claim.phoneSealed()), CODE_PURPOSE, clientAddress);
+            } catch (Rejected notAMobile) {
+                if (notAMobile.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
+                    throw notAMobile;
+                }
+                // A landline cannot receive the code; the answer stays the same.
+            }
+        });
+    }
+
+    /** The progress after the code sent to the case's phone; one refusal for an unknown number and a wrong code. */
+    @Transactional
+    public ProgressView lookupByCode(@Nullable String caseNumber, @Nullable String code, String clientAddress,
+            String channel) {
+        String number = normalise(caseNumber);
+        if (number.isEmpty()) {
+            throw Rejected.invalid("caseNumber", "cases.progress.caseNumberRequired");
+        }
+        rateLimits.check("cases.progress.address", clientAddress, perAddress, window);
+        var claim = NUMBER.matcher(number).matches() ? store.sealedPhoneByNumber(number)
+                : java.util.Optional.<JdbcCases.PhoneClaim>empty();
+        if (claim.isEmpty()) {
+            throw Rejected.invalid("smsCode", CODE_REFUSED);
+        }
+        try {
+            verification.verify(personalData.open(claim.get().phoneSealed()), CODE_PURPOSE, code, clientAddress);
+        } catch (Rejected refused) {
+            if (refused.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
+                throw refused;
+            }
+            throw Rejected.invalid("smsCode", CODE_REFUSED);
+        }
+        CaseDetails details = cases.details(claim.get().id()).orElseThrow(() -> Rejected.notFound(NOT_FOUND));
+        ProgressView view = view(details);
+        audit.record(Actor.citizen(number), "cases.audit.progressViewed", Cases.TARGET, number,
+                Map.of("channel", channel + "-sms", "state", view.state().name()));
         return view;
     }
 

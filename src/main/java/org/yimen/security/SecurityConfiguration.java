@@ -37,7 +37,8 @@ class SecurityConfiguration {
 
     /** Citizens follow a case and book or cancel appointments without signing in (page forms keep CSRF). */
     static final String[] PUBLIC_POST = {"/progress", "/appointments", "/appointments/cancel", "/api/appointments",
-        "/api/appointments/*/cancel", "/apply/*", "/apply/*/code"};
+        "/api/appointments/*/cancel", "/apply/*", "/apply/*/code", "/progress/code", "/progress/sms",
+        "/api/progress/code", "/api/progress/sms"};
 
     /** Only our own scripts run; inline styles stay allowed for Bootstrap components and the API console. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"

@@ -186,4 +186,14 @@ class ProgressQueryTests {
         mvc.perform(post("/progress").param("caseNumber", "x").param("phoneLast4", "1234"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void thePageSendsACodeAndAWrongOneIsRefusedBesideTheField() throws Exception {
+        Case c = submit(required(), CaseIntakeIntegrationTests.idNumber());
+        mvc.perform(post("/progress/code").with(csrf()).param("caseNumber", c.number()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("验证码已发送")));
+        mvc.perform(post("/progress/sms").with(csrf()).param("caseNumber", c.number()).param("smsCode", "12"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("验证码不正确")))
+                .andExpect(content().string(containsString("is-invalid")));
+    }
 }

@@ -33,7 +33,8 @@ class EndpointAccessTest {
             "GET /api/catalog/**", "GET /v3/api-docs/**", "GET /v3/api-docs*", "GET /swagger-ui.html",
             "GET /swagger-ui/**",
             "GET /progress", "GET /progress/*", "POST /progress", "GET /api/progress", "GET /apply/*",
-            "POST /apply/*", "POST /apply/*/code");
+            "POST /apply/*", "POST /apply/*/code", "POST /progress/code", "POST /progress/sms",
+            "POST /api/progress/code", "POST /api/progress/sms");
 
     private static final AntPathMatcher ant = new AntPathMatcher();
 
