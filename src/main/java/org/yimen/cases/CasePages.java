@@ -78,7 +78,11 @@ class CasePages {
     @PreAuthorize(CasesApi.READERS)
     String list(@RequestParam(required = false) @Nullable CaseState state,
             @RequestParam(required = false) JdbcCases.@Nullable Flag flag, Model model) {
-        model.addAttribute("rows", store.recent(state, flag, java.time.LocalDate.now(clock), 100));
+        var rows = store.recent(state, flag, java.time.LocalDate.now(clock), 100);
+        model.addAttribute("rows", rows);
+        model.addAttribute("remaining", rows.stream().filter(r -> r.promisedDue() != null
+                && (r.state() == CaseState.ACCEPTED || r.state() == CaseState.PAUSED))
+                .collect(Collectors.toMap(JdbcCases.Row::id, r -> cases.remaining(r.promisedDue()))));
         model.addAttribute("state", state);
         model.addAttribute("states", CaseState.values());
         model.addAttribute("flag", flag);
@@ -334,6 +338,7 @@ class CasePages {
             case "extension" -> c.extension() != null && c.extension().approved();
             case "decision" -> c.decision() != null;
             case "delivery" -> c.delivery() != null;
+            case "refusal" -> c.refusal() != null;
             default -> false;
         };
         if (!exists) {
@@ -342,6 +347,7 @@ class CasePages {
         addCase(model, details);
         model.addAttribute("kind", kind);
         model.addAttribute("pause", c.pauses().isEmpty() ? null : c.pauses().getLast());
+        model.addAttribute("zone", clock.getZone());
         model.addAttribute("printedAt", LocalDateTime.now(clock).format(PRINTED));
         return "cases/document";
     }

@@ -160,6 +160,27 @@ class CaseReviewWebTests {
     }
 
     @Test
+    void aRefusalPrintsItsNoticeAndTheListShowsWorkingDaysLeft() throws Exception {
+        Case open = acceptedLandUse();
+        mvc.perform(get("/cases").with(as("supervisor1", "SUPERVISOR")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("剩 12 个工作日")));
+
+        ServiceItem landUse = catalog.publishedItem(CaseIntakeIntegrationTests.LAND_USE).orElseThrow();
+        Case c = cases.submit(new Intake(UUID.randomUUID().toString(), landUse.code(), "GZZWFW", 1,
+                new Applicant(Applicant.Kind.PERSON, "吴九", null,
+                        IdentityDocument.residentIdCard(CaseIntakeIntegrationTests.idNumber()), PHONE), List.of()));
+        cases.refuse(c.id(), new Refusal(Refusal.Kind.NOT_ACCEPTED, "用地不符合土地利用总体规划",
+                "可在六十日内申请行政复议", null));
+
+        mvc.perform(get("/cases/{id}/documents/refusal", c.id()).with(as("clerk1", "CLERK")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("不予受理通知书")))
+                .andExpect(content().string(containsString("用地不符合土地利用总体规划")))
+                .andExpect(content().string(containsString("第三十二条")));
+        mvc.perform(get("/cases/{id}/documents/refusal", open.id()).with(as("clerk1", "CLERK")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void noticesPrintOnceTheyExistAndTheCitizenReadsThePlainHistory() throws Exception {
         Case c = acceptedLandUse();
         mvc.perform(get("/cases/{id}/documents/pause", c.id()).with(as("gtzyt.reviewer", "REVIEWER")))
