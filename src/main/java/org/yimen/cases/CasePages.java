@@ -135,9 +135,11 @@ class CasePages {
 
     @GetMapping("/cases/{id}")
     @PreAuthorize(CasesApi.READERS)
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal @Nullable StaffIdentity me, Model model) {
         CaseDetails details = details(id);
         addCase(model, details);
+        model.addAttribute("can", me == null ? new Cases.Abilities(false, false, false, false, false)
+                : cases.abilities(details.caseFile(), officer(me)));
         model.addAttribute("departments", organisation.departments());
         model.addAttribute("refusalKinds", Refusal.Kind.values());
         model.addAttribute("procedures", Pause.Procedure.values());

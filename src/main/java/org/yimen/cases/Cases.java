@@ -492,6 +492,28 @@ public class Cases {
                 .map(w -> w.withRemaining(remaining(w.promisedDue()))).toList();
     }
 
+    /** What a member of staff may do on a case now, so pages offer only the actions that would be accepted. */
+    public record Abilities(boolean intake, boolean stage, boolean opinion, boolean head, boolean department) {
+    }
+
+    public Abilities abilities(Case c, Officer officer) {
+        var staff = organisation.staff(officer.staffId()).filter(StaffSummary::active).orElse(null);
+        if (staff == null) {
+            return new Abilities(false, false, false, false, false);
+        }
+        boolean department = staff.departmentId() != null && staff.departmentId() == c.departmentId();
+        boolean head = organisation.department(c.departmentId())
+                .map(d -> java.util.Objects.equals(d.headStaffId(), staff.id())).orElse(false);
+        var current = c.currentStage().filter(st -> !st.jointReview());
+        boolean stage = current.isPresent()
+                ? java.util.Objects.equals(assignment(c.departmentId(), current.get()).officerId(), staff.id())
+                : department;
+        boolean opinion = staff.departmentId() != null && (staff.roles().contains(Role.REVIEWER)
+                || staff.roles().contains(Role.DEPT_HEAD)) && c.opinions().stream()
+                .anyMatch(o -> o.open() && o.departmentId() == staff.departmentId());
+        return new Abilities(staff.roles().contains(Role.CLERK), stage, opinion, head, department);
+    }
+
     /** Working days left until {@code due} (negative when overdue), counting from today. */
     public int remaining(@org.jspecify.annotations.Nullable LocalDate due) {
         if (due == null) {
