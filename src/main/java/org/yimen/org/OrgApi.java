@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yimen.privacy.Purpose;
 import org.yimen.shared.Rejected;
+import org.yimen.shared.SensitiveAction;
 
 /**
  * The organisation over HTTP. Any signed-in member of staff reads; administrators and hall managers change; everyone
@@ -208,8 +209,10 @@ class OrgApi {
 
     @PostMapping("/staff/{id}/phone/reveal")
     @PreAuthorize(MANAGERS)
+    @SensitiveAction
     @Operation(summary = "The full phone of a member of staff, for a stated purpose (2 to 200 characters); the read "
-            + "is recorded in the audit trail with that purpose")
+            + "is recorded in the audit trail with that purpose. A session older than five minutes is answered 401;"
+            + " HTTP Basic carries the password with the call and always passes.")
     RevealedPhone revealPhone(@PathVariable long id, @Valid @RequestBody RevealRequest request) {
         return new RevealedPhone(phones.reveal(id, new Purpose(request.purpose())));
     }

@@ -130,7 +130,7 @@ class StaffPhonePrivacyTests {
     @Test
     void aHallManagerMayRevealToo() throws Exception {
         long id = createStaff("13812345678");
-        mvc.perform(reveal(id, "{\"purpose\":\"紧急联系\"}").with(user("m").roles("HALL_MANAGER")))
+        mvc.perform(reveal(id, "{\"purpose\":\"紧急联系\"}").with(apiUser("m", "HALL_MANAGER")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.phone").value("13812345678"));
     }
 
@@ -138,7 +138,7 @@ class StaffPhonePrivacyTests {
     void aClerkIsRefusedAndNothingIsRevealed() throws Exception {
         long id = createStaff("13812345678");
         long mark = AuditRecords.head(jdbc);
-        mvc.perform(reveal(id, "{\"purpose\":\"想看看\"}").with(user("c").roles("CLERK")))
+        mvc.perform(reveal(id, "{\"purpose\":\"想看看\"}").with(apiUser("c", "CLERK")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(not(containsString("13812345678"))));
         mvc.perform(post("/admin/org/staff/{id}/phone/reveal", id).param("purpose", "想看看")
@@ -212,6 +212,10 @@ class StaffPhonePrivacyTests {
                 .andExpect(status().isNoContent())
                 .andExpect(header().string("HX-Redirect", "/reauthenticate?next=%2Fadmin%2Forg"))
                 .andExpect(content().string(not(containsString("13812345678"))));
+        // The JSON API on the same old session is refused too, instead of answering the number.
+        mvc.perform(reveal(id, "{\"purpose\":\"通知参加培训\"}").cookie(session))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().string(not(containsString("13812345678"))));
     }
 
     @AfterEach
@@ -231,7 +235,16 @@ class StaffPhonePrivacyTests {
     // Helpers
 
     private static RequestPostProcessor admin() {
-        return user("admin-test").roles("ADMIN");
+        return apiUser("admin-test", "ADMIN");
+    }
+
+    /** An API client signed in with HTTP Basic, which sends the password with each call. */
+    private static RequestPostProcessor apiUser(String name, String role) {
+        return request -> {
+            request.addHeader("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (name + ":password").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return user(name).roles(role).postProcessRequest(request);
+        };
     }
 
     private static MockHttpServletRequestBuilder reveal(long id, String body) {
