@@ -81,6 +81,34 @@ final class Keyring {
         return indexKey.clone();
     }
 
+    /** Marks the index key among the fingerprints: nodes must also agree on which key the index comes from. */
+    static final String INDEX_FINGERPRINT_ID = "#index";
+
+    /**
+     * A fingerprint per key id, and one of the index key under {@link #INDEX_FINGERPRINT_ID}: HMAC-SHA256 of a fixed
+     * label under a key derived for this purpose alone, so it tells keys apart without revealing anything of them.
+     */
+    Map<String, String> fingerprints() {
+        var fingerprints = new java.util.TreeMap<String, String>();
+        masters.forEach((id, master) -> fingerprints.put(id, fingerprint(derive(master, FINGERPRINT_LABEL,
+                KEY_BYTES))));
+        fingerprints.put(INDEX_FINGERPRINT_ID, fingerprint(derive(indexKey, FINGERPRINT_LABEL, KEY_BYTES)));
+        return fingerprints;
+    }
+
+    private static final String FINGERPRINT_LABEL = "yimen/privacy/fingerprint";
+
+    private static String fingerprint(byte[] key) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(
+                    "yimen personal-data key".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] decode(String base64, String where) {
         byte[] key;
         try {

@@ -120,6 +120,11 @@ public class PersonalData {
         return value;
     }
 
+    /** Fingerprints of the keys this node holds (see {@link Keyring#fingerprints()}). */
+    java.util.Map<String, String> keyFingerprints() {
+        return keyring().fingerprints();
+    }
+
     private Keyring keyring() {
         Keyring keys = keyring;
         if (keys == null) {
