@@ -128,6 +128,8 @@ public class Cases {
         detail.put("window", window.number());
         detail.put("received", stored.materials().stream().filter(CaseMaterial::received).count());
         audit.record("cases.audit.submitted", TARGET, number, detail);
+        events.publishEvent(new CaseSubmitted(number, item.code(), item.version(), item.departmentId(), hall.id(),
+                Case.Channel.WINDOW));
         return stored;
     }
 
@@ -170,6 +172,8 @@ public class Cases {
         notifications.sms("cases.applied", applicant.phone(), "cases.sms.applied", stored.number(), item.name());
         audit.record(citizen, "cases.audit.appliedOnline", TARGET, stored.number(), Map.of("item",
                 item.code() + " v" + item.version(), "files", application.files().size()));
+        events.publishEvent(new CaseSubmitted(stored.number(), item.code(), item.version(), item.departmentId(),
+                hall.id(), Case.Channel.ONLINE));
         return stored;
     }
 
