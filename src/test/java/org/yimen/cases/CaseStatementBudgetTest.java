@@ -53,6 +53,8 @@ class CaseStatementBudgetTest {
                 .map(ServiceItem.Material::name).toList();
         Officer reviewer = officer("gtzyt.reviewer");
         Officer head = officer("gtzyt.head");
+        Officer housing = officer("reviewer1");
+        Officer environment = officer("hbt.reviewer");
         Map<String, List<String>> spent = new LinkedHashMap<>();
 
         Case c = measure(spent, "submit", () -> cases.submit(new Intake(UUID.randomUUID().toString(),
@@ -66,8 +68,8 @@ class CaseStatementBudgetTest {
         measure(spent, "requestExtension", () -> cases.requestExtension(id, reviewer, "需补充现场核查"));
         measure(spent, "approveExtension", () -> cases.approveExtension(id, head));
         measure(spent, "completeStage", () -> cases.completeStage(id, reviewer, "同意"));
-        measure(spent, "consent", () -> cases.answerOpinion(id, officer("reviewer1"), Opinion.Answer.CONSENT, ""));
-        measure(spent, "consent", () -> cases.answerOpinion(id, officer("hbt.reviewer"), Opinion.Answer.CONSENT, ""));
+        measure(spent, "consent", () -> cases.answerOpinion(id, housing, Opinion.Answer.CONSENT, ""));
+        measure(spent, "consent", () -> cases.answerOpinion(id, environment, Opinion.Answer.CONSENT, ""));
         measure(spent, "decide", () -> cases.decide(id, head, Decision.Outcome.APPROVED, "黔国土资地批〔2026〕1号",
                 "", ""));
         measure(spent, "deliver", () -> cases.deliver(id, head, Delivery.Method.WINDOW, ""));
