@@ -231,4 +231,35 @@ class CaseReviewWebTests {
         assertThat(after.timeline()).filteredOn(e -> e.kind().equals("stageCompleted")).hasSize(1);
         assertThat(after.opinions()).hasSize(2);
     }
+
+    @Test
+    void silenceBecomesConsentExactlyOnceWhenTwoNodesSweepAtTheSameMoment() {
+        Case c = acceptedLandUse();
+        cases.completeStage(c.id(), officer("gtzyt.reviewer"), "同意");
+        // The opinions were due 5 working days after 16 November; on 24 November both are late.
+        clock.set(ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger deemed = new AtomicInteger();
+        List<CompletableFuture<Void>> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    deemed.addAndGet(cases.deemSilentConsent(c.id()).size());
+                } catch (Rejected changedMeanwhile) {
+                    // the other node's sweep won
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(nodes.toArray(CompletableFuture[]::new)).join();
+
+        assertThat(deemed.get()).isEqualTo(2);
+        Case after = cases.find(c.id()).orElseThrow();
+        assertThat(after.opinions()).allMatch(o -> o.answer() == Opinion.Answer.DEEMED_CONSENT);
+        assertThat(after.timeline()).filteredOn(e -> e.kind().equals("deemedConsent")).hasSize(2);
+        assertThat(after.atDecision()).isTrue();
+    }
 }
