@@ -99,10 +99,11 @@ class JdbcCases {
         var current = c.currentStage().orElse(null);
         LocalDate opinionsDue = c.opinions().stream().filter(Opinion::open).map(Opinion::due)
                 .min(LocalDate::compareTo).orElse(null);
-        List<String> parts = new ArrayList<>();
+        // Each part of the statement by the name the others may refer to it by.
+        Map<String, String> parts = new LinkedHashMap<>();
         List<Object> params = new ArrayList<>();
         if (!newCase) {
-            parts.add("""
+            parts.put("updated", """
                     update case_application set state = ?, visits = ?, third_visit = ?, second_notice = ?,
                         accepted_on = ?, promised_days = ?, statutory_days = ?, promised_due = ?, statutory_due = ?,
                         due_dates_published = ?, refusal_kind = ?, refusal_reason = ?, refusal_remedies = ?,
@@ -135,30 +136,31 @@ class JdbcCases {
             params.replaceAll(JdbcCases::nullable);
         }
         var loaded = c.loaded();
-        upsert(parts, params, "case_material", "position", List.of("name", "required", "received", "brought_on",
-                "can_defer", "pledged"), changed(newCase ? List.of() : loaded.materials(), c.materials()),
+        upsert(parts, params, "materials", "case_material", "position", List.of("name", "required", "received",
+                "brought_on", "can_defer", "pledged"), changed(newCase ? List.of() : loaded.materials(), c.materials()),
                 m -> List.of(m.position(), m.name(), m.required(), m.received(), nullable(m.broughtOn()),
                         m.deferrable(), m.deferred()), c.id());
         int n = 0;
         for (Notice notice : c.notices().subList(newCase ? 0 : loaded.notices(), c.notices().size())) {
-            notice(parts, params, "n" + n++, c.id(), notice);
+            notice(parts, params, "notice" + n++, c.id(), notice);
         }
-        upsert(parts, params, "case_stage", "position", List.of("name", "role", "joint_review", "post_id",
-                "officer_id", "officer_name", "acting_reason", "opened_on", "completed_on", "completed_by", "opinion"),
+        upsert(parts, params, "stages", "case_stage", "position", List.of("name", "role", "joint_review",
+                "post_id", "officer_id", "officer_name", "acting_reason", "opened_on", "completed_on", "completed_by",
+                "opinion"),
                 changed(newCase ? List.of() : loaded.stages(), c.stages()),
                 st -> List.of(st.position(), st.name(), st.role(), st.jointReview(), nullable(st.postId()),
                         nullable(st.officerId()), nullable(st.officerName()), nullable(st.actingReason()),
                         nullable(date(st.openedOn())), nullable(date(st.completedOn())),
                         nullable(st.completedBy()), nullable(st.opinion())), c.id());
-        upsert(parts, params, "case_opinion", "department_id", List.of("requested_on", "due", "answer", "reason",
-                "answered_by", "answered_on", "acknowledged_by", "acknowledged_on"),
+        upsert(parts, params, "opinions", "case_opinion", "department_id", List.of("requested_on", "due", "answer",
+                "reason", "answered_by", "answered_on", "acknowledged_by", "acknowledged_on"),
                 changed(newCase ? List.of() : loaded.opinions(), c.opinions()),
                 o -> List.of(o.departmentId(), Date.valueOf(o.requestedOn()), Date.valueOf(o.due()),
                         nullable(o.answer() == null ? null : o.answer().name()), nullable(o.reason()),
                         nullable(o.answeredBy()), nullable(date(o.answeredOn())), nullable(o.acknowledgedBy()),
                         nullable(date(o.acknowledgedOn()))), c.id());
-        upsert(parts, params, "case_pause", "number", List.of("procedure", "reason", "expected_days", "started_on",
-                "expected_end", "ended_on", "excluded_days"),
+        upsert(parts, params, "pauses", "case_pause", "number", List.of("procedure", "reason", "expected_days",
+                "started_on", "expected_end", "ended_on", "excluded_days"),
                 changed(newCase ? List.of() : loaded.pauses(), c.pauses()),
                 ps -> List.of(ps.number(), ps.procedure().name(), ps.reason(), ps.expectedDays(),
                         Date.valueOf(ps.startedOn()), Date.valueOf(ps.expectedEnd()), nullable(date(ps.endedOn())),
@@ -168,22 +170,16 @@ class JdbcCases {
             for (TimelineEntry e : entries) {
                 params.addAll(List.of(c.id(), e.seq(), Timestamp.from(e.at()), e.kind(), e.actorName(), e.detail()));
             }
-            parts.add("insert into case_event (case_id, seq, occurred_at, kind, actor_name, detail) values "
+            parts.put("events", "insert into case_event (case_id, seq, occurred_at, kind, actor_name, detail) values "
                     + tuples(entries.size(), 6));
         }
         if (parts.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("with ");
-        for (int i = 0; i < parts.size(); i++) {
-            String name = parts.get(i).startsWith("n") ? parts.get(i).substring(0, parts.get(i).indexOf(' '))
-                    : "s" + i;
-            String body = parts.get(i).startsWith("n") ? parts.get(i).substring(parts.get(i).indexOf(' ') + 1)
-                    : parts.get(i);
-            sql.append(i == 0 ? "" : ", ").append(name).append(" as (").append(body).append(")");
-        }
-        sql.append(newCase ? " select 1" : " select count(*) from s0");
-        int updated = jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+        String sql = "with " + String.join(", ", parts.entrySet().stream()
+                .map(part -> part.getKey() + " as (" + part.getValue() + ")").toList())
+                + (newCase ? " select 1" : " select count(*) from updated");
+        int updated = jdbc.sql(sql).params(params).query(Integer.class).single();
         if (updated != 1) {
             throw Rejected.conflict(null, "cases.concurrentChange", c.number());
         }
@@ -212,7 +208,8 @@ class JdbcCases {
     }
 
     /** Adds to the statement one upsert of the given child rows of a case, keyed by (case_id, key). */
-    private static <T> void upsert(List<String> parts, List<Object> params, String table, String key,
+    private static <T> void upsert(Map<String, String> parts, List<Object> params, String name, String table,
+            String key,
             List<String> columns, List<T> rows, java.util.function.Function<T, List<Object>> values, long caseId) {
         if (rows.isEmpty()) {
             return;
@@ -221,7 +218,7 @@ class JdbcCases {
             params.add(caseId);
             params.addAll(values.apply(row));
         }
-        parts.add("insert into " + table + " (case_id, " + key + ", " + String.join(", ", columns) + ") values "
+        parts.put(name, "insert into " + table + " (case_id, " + key + ", " + String.join(", ", columns) + ") values "
                 + tuples(rows.size(), columns.size() + 2) + " on conflict (case_id, " + key + ") do update set "
                 + String.join(", ", columns.stream().map(col -> col + " = excluded." + col).toList()));
     }
@@ -232,9 +229,9 @@ class JdbcCases {
     }
 
     /** Adds a new notice and its items to the statement, as two parts named {@code name} and {@code name}i. */
-    private static void notice(List<String> parts, List<Object> params, String name, long caseId, Notice n) {
+    private static void notice(Map<String, String> parts, List<Object> params, String name, long caseId, Notice n) {
         params.addAll(List.of(caseId, n.number(), Date.valueOf(n.issuedOn()), n.visit(), n.reason(), n.flagged()));
-        parts.add(name + " insert into case_notice (case_id, number, issued_on, visit, reason, flagged)"
+        parts.put(name, "insert into case_notice (case_id, number, issued_on, visit, reason, flagged)"
                 + " values (?, ?, ?, ?, ?, ?) returning id");
         if (n.items().isEmpty()) {
             return;
@@ -243,7 +240,7 @@ class JdbcCases {
         for (NoticeItem i : n.items()) {
             params.addAll(List.of(position++, i.material(), i.problem().name(), i.reason()));
         }
-        parts.add(name + "i insert into case_notice_item (notice_id, position, material, problem, reason)"
+        parts.put(name + "i", "insert into case_notice_item (notice_id, position, material, problem, reason)"
                 + " select " + name + ".id, v.position, v.material, v.problem, v.reason from " + name + ", (values "
                 + tuples(n.items().size(), 4) + ") as v (position, material, problem, reason)");
     }
