@@ -87,6 +87,20 @@ class ReceptionBenchmark {
         for (int rate : new int[] {300, 500, 700}) {
             results.addAll(run("offered " + rate + "/s", hall, lineIds, rate));
         }
+        long line = lineIds.getFirst();
+        var day = java.time.LocalDate.ofInstant(clock.instant(), clock.getZone());
+        explain("""
+                select avg(extract(epoch from finished_at - coalesce(started_at, called_at))) / 60
+                from (select finished_at, started_at, called_at from rcp_ticket
+                      where line_id = ? and service_date = ? and state = 'DONE'
+                      order by finished_at desc limit 50) latest
+                having count(*) >= 5""", line, day);
+        explain("""
+                select count(*) from rcp_ticket t
+                where t.line_id = ? and t.service_date = ? and t.state = 'WAITING' and t.id <> 0
+                  and ((t.priority <> 'NONE' and 'NONE' = 'NONE')
+                       or ((t.priority <> 'NONE') = ('NONE' <> 'NONE') and (t.queued_at, t.id) < (now(), 0)))""",
+                line, day);
         Load.report("reception", "Reception: " + WINDOWS + " windows, " + KIOSKS + " kiosks", results);
     }
 
@@ -98,6 +112,8 @@ class ReceptionBenchmark {
     private List<Load.Result> run(String name, ReceptionFixture hall, List<Long> lineIds, @Nullable Integer rate) {
         Duration kioskPace = rate == null ? null : Duration.ofNanos(1_000_000_000L * 3 * KIOSKS / rate);
         Duration windowPace = rate == null ? null : Duration.ofNanos(1_000_000_000L * 3 * WINDOWS / rate);
+        var sampler = new WaitSampler(jdbc);
+        sampler.start();
         var mixed = Load.together(WARMUP, MEASURE, List.of(
                 new Load.Callers("kiosk", KIOSKS, kioskPace, timer -> timer.time(ISSUE, () -> issue(lineIds))),
                 new Load.Callers("window", WINDOWS, windowPace, timer -> {
@@ -110,12 +126,61 @@ class ReceptionBenchmark {
                         Thread.sleep(5);
                     }
                 })));
+        sampler.stopAndPrint(name);
         var rows = new ArrayList<Load.Result>();
         rows.add(mixed.union(name + ": ticket operations", ISSUE, CALL, FINISH));
         for (String operation : new String[] {ISSUE, CALL, FINISH, EMPTY}) {
             rows.add(mixed.of(operation));
         }
         return rows;
+    }
+
+    private void explain(String sql, Object... params) {
+        jdbc.sql("explain (analyze, buffers) " + sql).params(params).query(String.class).list()
+                .forEach(l -> System.out.println("PLAN " + l));
+    }
+
+    /** What the database sessions are doing, sampled every 20 ms: a profile of where the time goes. */
+    static final class WaitSampler extends Thread {
+        private final JdbcClient jdbc;
+        private final java.util.Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean stop;
+
+        WaitSampler(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                jdbc.sql("""
+                        select coalesce(wait_event_type, 'CPU') || ' ' || coalesce(wait_event, '') || ' | '
+                            || case when state = 'active' then regexp_replace(left(query, 70), '\\s+', ' ', 'g')
+                                    else state end
+                        from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'""")
+                        .query(String.class).list().forEach(k -> counts.merge(k, 1, Integer::sum));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stopAndPrint(String name) {
+            stop = true;
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(25).forEach(e -> System.out.printf("WAITS %s %5.1f%% %s%n", name,
+                            100.0 * e.getValue() / total, e.getKey()));
+        }
     }
 
     private IssuedTicket issue(List<Long> lineIds) {
