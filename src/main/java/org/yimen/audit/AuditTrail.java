@@ -31,17 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@code record} only notes the record (its time, actor, client address and detail are taken at the call); the
  * transaction's records are appended together just before it commits, after everything else it does. Appends are
- * serialised by a transaction-scoped advisory lock, so concurrent writers on any number of nodes extend one chain and
- * never fork it, and the lock is held only from that last moment to the commit, not for the whole transaction: taking
- * it, reading the chain head and one insert of all the transaction's records are three statements however many
- * records there are. A record noted after the append (by work that itself runs just before commit) is appended at
+ * serialised by a transaction-scoped advisory lock (key {@code 0x6175646974}, "audit" in ASCII), so concurrent writers
+ * on any number of nodes extend one chain and never fork it, and the lock is held only from that last moment to the
+ * commit, not for the whole transaction: taking it and reading the chain head ({@code audit_chain_head()}), then one
+ * insert of all the transaction's records, are two statements however many records there are. A record noted after the append (by work that itself runs just before commit) is appended at
  * once. Called outside a transaction, {@code record} runs in one of its own.
  */
 @Service
 public class AuditTrail {
 
-    /** Advisory lock key of the chain head ("audit" in ASCII). */
-    private static final long CHAIN_LOCK = 0x6175646974L;
     /** Key of the current transaction's {@link Pending} among its resources. */
     private static final Object PENDING = new Object();
 
@@ -92,12 +90,12 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, row) -> 1).single();
-        var head = jdbc.sql("select seq, hash from audit_record order by seq desc limit 1")
+        // waits for the chain lock, then reads the head (V16): one round trip
+        var head = jdbc.sql("select seq, hash from audit_chain_head()")
                 .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .optional();
-        long seq = head.map(h -> (Long) h[0]).orElse(0L);
-        String previous = head.map(h -> (String) h[1]).orElse(ChainHash.GENESIS);
+                .single();
+        long seq = (Long) head[0];
+        String previous = head[1] == null ? ChainHash.GENESIS : (String) head[1];
         String algorithm = properties.hashAlgorithm();
         int n = entries.size();
         var seqs = new Long[n];

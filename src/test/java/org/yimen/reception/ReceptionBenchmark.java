@@ -49,6 +49,8 @@ class ReceptionBenchmark {
     TestClock clock;
     @Autowired
     WorkingDays workingDays;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final Actor kiosk = Actor.system("benchmark-kiosk");
     private final Actor clerk = Actor.system("benchmark-window");
@@ -112,7 +114,7 @@ class ReceptionBenchmark {
     private List<Load.Result> run(String name, ReceptionFixture hall, List<Long> lineIds, @Nullable Integer rate) {
         Duration kioskPace = rate == null ? null : Duration.ofNanos(1_000_000_000L * 3 * KIOSKS / rate);
         Duration windowPace = rate == null ? null : Duration.ofNanos(1_000_000_000L * 3 * WINDOWS / rate);
-        var sampler = new WaitSampler(jdbc);
+        var sampler = new WaitSampler(jdbc, (com.zaxxer.hikari.HikariDataSource) dataSource);
         sampler.start();
         var mixed = Load.together(WARMUP, MEASURE, List.of(
                 new Load.Callers("kiosk", KIOSKS, kioskPace, timer -> timer.time(ISSUE, () -> issue(lineIds))),
@@ -143,17 +145,25 @@ class ReceptionBenchmark {
     /** What the database sessions are doing, sampled every 20 ms: a profile of where the time goes. */
     static final class WaitSampler extends Thread {
         private final JdbcClient jdbc;
+        private final com.zaxxer.hikari.HikariDataSource pool;
         private final java.util.Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private long samples;
+        private long awaiting;
+        private long active;
         private volatile boolean stop;
 
-        WaitSampler(JdbcClient jdbc) {
+        WaitSampler(JdbcClient jdbc, com.zaxxer.hikari.HikariDataSource pool) {
             this.jdbc = jdbc;
+            this.pool = pool;
             setDaemon(true);
         }
 
         @Override
         public void run() {
             while (!stop) {
+                samples++;
+                awaiting += pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+                active += pool.getHikariPoolMXBean().getActiveConnections();
                 jdbc.sql("""
                         select coalesce(wait_event_type, 'CPU') || ' ' || coalesce(wait_event, '') || ' | '
                             || case when state = 'active' then regexp_replace(left(query, 70), '\\s+', ' ', 'g')
@@ -177,6 +187,8 @@ class ReceptionBenchmark {
                 Thread.currentThread().interrupt();
             }
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            System.out.printf("WAITS %s pool of %d: on average %.1f connections in use, %.1f threads waiting for one%n",
+                    name, pool.getMaximumPoolSize(), (double) active / samples, (double) awaiting / samples);
             counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
                     .limit(25).forEach(e -> System.out.printf("WAITS %s %5.1f%% %s%n", name,
                             100.0 * e.getValue() / total, e.getKey()));
