@@ -1,13 +1,15 @@
 package org.yimen.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,6 +17,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yimen.shared.StaffIdentity;
@@ -23,14 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends to the one audit trail. Call it inside the transaction of the change being recorded: a rolled-back change
- * leaves no record and a committed one always has one. Appends are serialised by a transaction-scoped advisory lock,
- * so concurrent writers on any number of nodes extend one chain and never fork it.
+ * leaves no record and a committed one always has one.
+ *
+ * <p>{@code record} only notes the record (its time, actor, client address and detail are taken at the call); the
+ * transaction's records are appended together just before it commits, after everything else it does. Appends are
+ * serialised by a transaction-scoped advisory lock (key {@code 0x6175646974}, "audit" in ASCII), so concurrent writers
+ * on any number of nodes extend one chain and never fork it, and the lock is held only from that last moment to the
+ * commit, not for the whole transaction: taking it and reading the chain head ({@code audit_chain_head()}), then one
+ * insert of all the transaction's records, are two statements however many records there are. A record noted after the append (by work that itself runs just before commit) is appended at
+ * once. Called outside a transaction, {@code record} runs in one of its own.
  */
 @Service
 public class AuditTrail {
 
-    /** Advisory lock key of the chain head ("audit" in ASCII). */
-    private static final long CHAIN_LOCK = 0x6175646974L;
+    /** Key of the current transaction's {@link Pending} among its resources. */
+    private static final Object PENDING = new Object();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -43,37 +54,139 @@ public class AuditTrail {
         this.properties = properties;
     }
 
-    /** Records an action of whoever is signed in (or an anonymous caller) on a target. Returns the record's number. */
+    /** Records an action of whoever is signed in (or an anonymous caller) on a target. */
     @Transactional
-    public long record(String action, String targetType, Object targetId, Map<String, ?> detail) {
-        return record(currentActor(), action, targetType, targetId, detail);
+    public void record(String action, String targetType, Object targetId, Map<String, ?> detail) {
+        record(currentActor(), action, targetType, targetId, detail);
     }
 
     /** Records an action of a given actor, for example a scheduled job or a citizen. */
     @Transactional
-    public long record(Actor actor, String action, String targetType, Object targetId, Map<String, ?> detail) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, row) -> 1).single();
-        var head = jdbc.sql("select seq, hash from audit_record order by seq desc limit 1")
+    public void record(Actor actor, String action, String targetType, Object targetId, Map<String, ?> detail) {
+        var entry = new Entry(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor, action, targetType,
+                String.valueOf(targetId), json.writeValueAsString(detail), clientAddress());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            append(List.of(entry)); // a transaction without synchronisation: the lock is held to its end
+            return;
+        }
+        var pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(PENDING, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        if (pending.appended) {
+            append(List.of(entry));
+        } else {
+            pending.entries.add(entry);
+        }
+    }
+
+    /**
+     * Appends records to the chain in the current transaction: waits for the chain lock, reads the head, links the
+     * records after it and inserts them in one statement. The lock is released when the transaction ends.
+     */
+    private void append(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        // waits for the chain lock, then reads the head (V16): one round trip
+        var head = jdbc.sql("select seq, hash from audit_chain_head()")
                 .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .optional();
-        long seq = head.map(h -> (Long) h[0] + 1).orElse(1L);
-        String previous = head.map(h -> (String) h[1]).orElse(ChainHash.GENESIS);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String detailJson = json.writeValueAsString(detail);
-        String address = clientAddress();
+                .single();
+        long seq = (Long) head[0];
+        String previous = head[1] == null ? ChainHash.GENESIS : (String) head[1];
         String algorithm = properties.hashAlgorithm();
-        String target = String.valueOf(targetId);
-        String hash = ChainHash.of(algorithm, seq, now, actor, action, targetType, target, detailJson, address,
-                previous);
+        int n = entries.size();
+        var seqs = new Long[n];
+        var times = new String[n];
+        var actorTypes = new String[n];
+        var actorIds = new String[n];
+        var actorNames = new String[n];
+        var actorRoles = new String[n];
+        var actions = new String[n];
+        var targetTypes = new String[n];
+        var targetIds = new String[n];
+        var details = new String[n];
+        var addresses = new String[n];
+        var previousHashes = new String[n];
+        var hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            seq++;
+            String hash = ChainHash.of(algorithm, seq, e.occurredAt(), e.actor(), e.action(), e.targetType(),
+                    e.targetId(), e.detail(), e.clientAddress(), previous);
+            seqs[i] = seq;
+            times[i] = e.occurredAt().toString();
+            actorTypes[i] = e.actor().kind().name();
+            actorIds[i] = e.actor().id();
+            actorNames[i] = e.actor().name();
+            actorRoles[i] = e.actor().role();
+            actions[i] = e.action();
+            targetTypes[i] = e.targetType();
+            targetIds[i] = e.targetId();
+            details[i] = e.detail();
+            addresses[i] = e.clientAddress();
+            previousHashes[i] = previous;
+            hashes[i] = hash;
+            previous = hash;
+        }
+        // One statement for any number of records: each column is an array parameter, zipped row by row.
         jdbc.sql("""
                 insert into audit_record (seq, occurred_at, actor_type, actor_id, actor_name, actor_role, action,
                     target_type, target_id, detail, client_address, algorithm, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, Timestamp.from(now), actor.kind().name(), actor.id(), actor.name(), actor.role(), action,
-                        targetType,
-                        target, detailJson, address, algorithm, previous, hash)
+                select r.seq, r.occurred_at, r.actor_type, r.actor_id, r.actor_name, r.actor_role, r.action,
+                    r.target_type, r.target_id, r.detail, r.client_address, ?, r.prev_hash, r.hash
+                from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as r(seq, occurred_at, actor_type, actor_id, actor_name, actor_role, action, target_type,
+                        target_id, detail, client_address, prev_hash, hash)""")
+                .params(algorithm, seqs, times, actorTypes, actorIds, actorNames, actorRoles, actions, targetTypes,
+                        targetIds, details, addresses, previousHashes, hashes)
                 .update();
-        return seq;
+    }
+
+    /** A record as noted at the call, before it has a place in the chain. */
+    private record Entry(Instant occurredAt, Actor actor, String action, String targetType, String targetId,
+            String detail, String clientAddress) {
+    }
+
+    /**
+     * The records a transaction has noted, appended just before it commits. Ordered last, so the lock is taken after
+     * whatever other work runs before the commit. Suspended with its transaction, so a new transaction inside it
+     * (REQUIRES_NEW) collects and commits its own records.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Entry> entries = new ArrayList<>();
+        private boolean appended;
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            appended = true;
+            append(entries);
+            entries.clear();
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(PENDING);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(PENDING, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+        }
     }
 
     /**

@@ -361,8 +361,9 @@ public class Tickets {
     }
 
     /**
-     * People ahead times the line's service time, shared by the windows serving it. The service time is today's
-     * average once five services are done, the line's configured minutes before.
+     * People ahead times the line's service time, shared by the windows serving it. The service time is the average
+     * of the line's latest 50 services today once five are done (read newest first from an index, so the cost does
+     * not grow through the day), the line's configured minutes before.
      */
     @Transactional(readOnly = true)
     public int estimatedMinutes(Ticket ticket, ServiceLine line) {
@@ -375,7 +376,9 @@ public class Tickets {
         }
         var average = jdbc.sql("""
                 select avg(extract(epoch from finished_at - coalesce(started_at, called_at))) / 60
-                from rcp_ticket where line_id = ? and service_date = ? and state = 'DONE'
+                from (select finished_at, started_at, called_at from rcp_ticket
+                      where line_id = ? and service_date = ? and state = 'DONE'
+                      order by finished_at desc limit 50) latest
                 having count(*) >= 5""")
                 .params(line.id(), day).query(Double.class).optional();
         double minutes = average.map(m -> Math.max(1, m)).orElse((double) line.serviceMinutes());

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yimen.audit.VerificationReport.Kind;
 import org.yimen.support.AuditRecords;
@@ -80,7 +83,9 @@ class AuditTrailTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAuditRecords() {
-        long seq = audit.record(Actor.system("test"), "test.immutable", "probe", 1, Map.of());
+        long mark = AuditRecords.head(jdbc);
+        audit.record(Actor.system("test"), "test.immutable", "probe", 1, Map.of());
+        long seq = AuditRecords.assertRecorded(jdbc, mark, "test.immutable", "probe", 1).seq();
         assertThatThrownBy(() -> jdbc.sql("update audit_record set action = 'x' where seq = ?").param(seq).update())
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("cannot be changed or deleted");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_record where seq = ?").param(seq).update())
@@ -159,11 +164,14 @@ class AuditTrailTest {
     @Test
     void aPurgeRemovesOnlyRecordsPastTheRetentionAndSaysSo() {
         transactions.executeWithoutResult(tx -> {
-            clock.set(java.time.ZonedDateTime.now(clock.getZone()).minusDays(200));
-            long old = audit.record(Actor.system("test"), "test.old", "probe", 1, Map.of());
-            clock.reset();
-            long young = audit.record(Actor.system("test"), "test.young", "probe", 2, Map.of());
             long mark = AuditRecords.head(jdbc);
+            clock.set(java.time.ZonedDateTime.now(clock.getZone()).minusDays(200));
+            audit.record(Actor.system("test"), "test.old", "probe", 1, Map.of());
+            clock.reset();
+            audit.record(Actor.system("test"), "test.young", "probe", 2, Map.of());
+            appendAsACommitWould();
+            long old = AuditRecords.assertRecorded(jdbc, mark, "test.old", "probe", 1).seq();
+            long young = AuditRecords.assertRecorded(jdbc, mark, "test.young", "probe", 2).seq();
 
             // other tests may have recorded under an old test clock too: count only ours
             assertThat(retention.purge()).isPositive();
@@ -174,11 +182,124 @@ class AuditTrailTest {
         });
     }
 
+    /**
+     * A record's time is when it was made, so a transaction that records early and commits late puts an older record
+     * after younger ones. The purge must not take such a record out of the middle of the chain, where the gap would
+     * look like tampering: around the retention boundary it removes only what lies before the first record it keeps.
+     */
+    @Test
+    void aPurgeNeverOpensAGapInTheChain() {
+        transactions.executeWithoutResult(tx -> {
+            long mark = AuditRecords.head(jdbc);
+            var retained = java.time.ZonedDateTime.now(clock.getZone()).minus(AuditProperties.MINIMUM_RETENTION);
+            clock.set(retained.minusDays(20));
+            audit.record(Actor.system("test"), "test.old", "probe", 1, Map.of());
+            clock.set(retained.plusMinutes(5));
+            audit.record(Actor.system("test"), "test.kept", "probe", 2, Map.of());
+            clock.set(retained.minusMinutes(5));
+            audit.record(Actor.system("test"), "test.late", "probe", 3, Map.of());
+            clock.reset();
+            appendAsACommitWould();
+            long old = AuditRecords.assertRecorded(jdbc, mark, "test.old", "probe", 1).seq();
+            long kept = AuditRecords.assertRecorded(jdbc, mark, "test.kept", "probe", 2).seq();
+            long late = AuditRecords.assertRecorded(jdbc, mark, "test.late", "probe", 3).seq();
+
+            retention.purge();
+            assertThat(jdbc.sql("select seq from audit_record where seq in (?, ?, ?) order by seq")
+                    .params(old, kept, late).query(Long.class).list()).containsExactly(kept, late);
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aTransactionsRecordsAreAppendedWhenItCommitsAndNeverWhenItRollsBack() {
+        long mark = AuditRecords.head(jdbc);
+        transactions.executeWithoutResult(tx -> {
+            audit.record(Actor.system("test"), "test.rolledBack", "probe", 1, Map.of());
+            tx.setRollbackOnly();
+        });
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+            audit.record(Actor.system("test"), "test.failed", "probe", 1, Map.of());
+            throw new IllegalStateException("the change fails");
+        })).isInstanceOf(IllegalStateException.class);
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                audit.record(Actor.system("test"), "test.committed", "probe", i, Map.of("i", i));
+            }
+        });
+        var written = AuditRecords.since(jdbc, mark).stream()
+                .filter(r -> r.action().startsWith("test.") && r.targetType().equals("probe")).toList();
+        assertThat(written).extracting(AuditRecords.Recorded::action)
+                .containsExactly("test.committed", "test.committed", "test.committed");
+        assertThat(written).extracting(AuditRecords.Recorded::targetId).containsExactly("1", "2", "3");
+        assertThat(written.get(2).seq() - written.get(0).seq()).as("one transaction's records stay together")
+                .isEqualTo(2);
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aTransactionStillRunningDoesNotHoldUpOtherWriters() throws Exception {
+        long mark = AuditRecords.head(jdbc);
+        try (var other = Executors.newSingleThreadExecutor()) {
+            transactions.executeWithoutResult(tx -> {
+                audit.record(Actor.system("test"), "test.slow", "probe", 1, Map.of());
+                try {
+                    // Before, the first record took the chain lock until this transaction's end: this waited for ever.
+                    other.submit(() -> audit.record(Actor.system("test"), "test.quick", "probe", 2, Map.of()))
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        assertThat(AuditRecords.since(jdbc, mark)).extracting(AuditRecords.Recorded::action)
+                .containsSubsequence("test.quick", "test.slow");
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anInnerTransactionOfItsOwnCommitsItsRecordsWhateverTheOuterOneDoes() {
+        long mark = AuditRecords.head(jdbc);
+        var inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.executeWithoutResult(tx -> {
+            audit.record(Actor.system("test"), "test.outer", "probe", 1, Map.of());
+            inner.executeWithoutResult(t -> audit.record(Actor.system("test"), "test.inner", "probe", 2, Map.of()));
+            audit.record(Actor.system("test"), "test.outer", "probe", 3, Map.of());
+            tx.setRollbackOnly();
+        });
+        assertThat(AuditRecords.since(jdbc, mark)).extracting(AuditRecords.Recorded::action)
+                .contains("test.inner").doesNotContain("test.outer");
+    }
+
+    @Test
+    void aRecordMadeJustBeforeTheCommitIsAppendedToo() {
+        long mark = AuditRecords.head(jdbc);
+        transactions.executeWithoutResult(tx -> {
+            audit.record(Actor.system("test"), "test.first", "probe", 1, Map.of());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    audit.record(Actor.system("test"), "test.beforeCommit", "probe", 2, Map.of());
+                }
+            });
+        });
+        AuditRecords.assertRecorded(jdbc, mark, "test.first", "probe", 1);
+        AuditRecords.assertRecorded(jdbc, mark, "test.beforeCommit", "probe", 2);
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    /** Appends what the current transaction has recorded so far, as its commit would, so it can read them back. */
+    private static void appendAsACommitWould() {
+        TransactionSynchronizationUtils.triggerBeforeCommit(false);
+    }
+
     private long someRecordsAndPickTheMiddle() {
-        long first = audit.record(Actor.system("test"), "test.chain", "probe", 1, Map.of("i", 1));
+        long mark = AuditRecords.head(jdbc);
+        audit.record(Actor.system("test"), "test.chain", "probe", 1, Map.of("i", 1));
         audit.record(Actor.system("test"), "test.chain", "probe", 2, Map.of("i", 2));
         audit.record(Actor.system("test"), "test.chain", "probe", 3, Map.of("i", 3));
-        return first + 1;
+        return AuditRecords.assertRecorded(jdbc, mark, "test.chain", "probe", 1).seq() + 1;
     }
 
     /** Recomputes a record's own hash from its (possibly changed) content and its stored link. */

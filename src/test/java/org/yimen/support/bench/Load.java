@@ -8,16 +8,21 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closed-loop load generator: {@code threads} callers repeat one operation as fast as it answers, first for a
  * warm-up that is thrown away, then for the measured period; every operation's latency is kept, so percentiles are
- * exact. Bounded in time, local only.
+ * exact. Bounded in time, local only. {@link #together} runs several kinds of caller at once, closed-loop or at a
+ * fixed rate, and keeps every operation's latency by name.
  */
 public final class Load {
 
@@ -113,6 +118,192 @@ public final class Load {
         latencies.addAll(Arrays.asList(perThread));
         errors[0] = Arrays.stream(errorCounts).sum();
         return Arrays.stream(counts).sum();
+    }
+
+    /**
+     * One kind of caller in a {@link #together} run: {@code threads} threads repeating {@code step}, either as fast
+     * as it answers ({@code pace} null, a closed loop) or each thread starting one step every {@code pace} (an open
+     * loop at a fixed rate; a step that starts late is timed from when it should have started, so falling behind
+     * shows in the latencies instead of hiding in a lower rate).
+     */
+    public record Callers(String name, int threads, @Nullable Duration pace, Step step) {
+    }
+
+    /** One repetition of a caller; it times its operations with the {@link Timer} it is given. */
+    @FunctionalInterface
+    public interface Step {
+        void run(Timer timer) throws Exception;
+    }
+
+    /** Times the operations of one thread, by name. */
+    public static final class Timer {
+
+        private final Map<String, long[]> latencies = new HashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, Long> errors = new HashMap<>();
+        private final int thread;
+        private long due;
+
+        private Timer(int thread) {
+            this.thread = thread;
+        }
+
+        /** The number of this thread among its caller's threads, from 0: the same in the warm-up and the run. */
+        public int thread() {
+            return thread;
+        }
+
+        /**
+         * Runs and times one operation; {@code named} names it by its result (for example "no one waiting"). An
+         * operation that throws counts as an error of {@code operation} and the exception goes on to end the step.
+         */
+        public <T> T time(String operation, Callable<T> call, Function<? super T, String> named) throws Exception {
+            long begin = due != 0 ? due : System.nanoTime();
+            due = 0;
+            T result;
+            try {
+                result = call.call();
+            } catch (Exception e) {
+                errors.merge(operation, 1L, Long::sum);
+                throw e;
+            }
+            add(named.apply(result), System.nanoTime() - begin);
+            return result;
+        }
+
+        public <T> T time(String operation, Callable<T> call) throws Exception {
+            return time(operation, call, result -> operation);
+        }
+
+        private void add(String operation, long nanos) {
+            int n = counts.getOrDefault(operation, 0);
+            long[] mine = latencies.computeIfAbsent(operation, o -> new long[1 << 12]);
+            if (n == mine.length) {
+                mine = Arrays.copyOf(mine, n * 2);
+                latencies.put(operation, mine);
+            }
+            mine[n] = nanos;
+            counts.put(operation, n + 1);
+        }
+    }
+
+    /** What a {@link #together} run measured: one result per operation, and any union of operations. */
+    public static final class Mixed {
+
+        private final Map<String, long[]> latencies;
+        private final Map<String, Long> errors;
+        private final Map<String, Integer> threads;
+        private final double seconds;
+
+        private Mixed(Map<String, long[]> latencies, Map<String, Long> errors, Map<String, Integer> threads,
+                double seconds) {
+            this.latencies = latencies;
+            this.errors = errors;
+            this.threads = threads;
+            this.seconds = seconds;
+        }
+
+        public List<String> operations() {
+            var names = new java.util.TreeSet<>(latencies.keySet());
+            names.addAll(errors.keySet());
+            return List.copyOf(names);
+        }
+
+        public Result of(String operation) {
+            return union(operation, operation);
+        }
+
+        /** The operations taken together under one name (their count, rate and percentiles). */
+        public Result union(String name, String... operations) {
+            long[] all = Arrays.stream(operations).map(o -> latencies.getOrDefault(o, new long[0]))
+                    .flatMapToLong(Arrays::stream).sorted().toArray();
+            long errorCount = Arrays.stream(operations).mapToLong(o -> errors.getOrDefault(o, 0L)).sum();
+            int threadCount = Arrays.stream(operations).mapToInt(o -> threads.getOrDefault(o, 0)).max().orElse(0);
+            var result = new Result(name, threadCount, all.length, errorCount, seconds, all.length / seconds,
+                    percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+            System.out.println("BENCHMARK " + result.row());
+            return result;
+        }
+    }
+
+    /**
+     * Runs several kinds of caller at once, first for a warm-up that is thrown away, then for the measured period.
+     * The {@code threads} of a result is the number of threads that performed that operation.
+     */
+    public static Mixed together(Duration warmup, Duration measure, List<Callers> callers) {
+        drive(warmup, callers);
+        long started = System.nanoTime();
+        List<Timer> timers = drive(measure, callers);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, List<long[]>> parts = new HashMap<>();
+        Map<String, Long> errors = new HashMap<>();
+        Map<String, Integer> threads = new HashMap<>();
+        for (Timer timer : timers) {
+            timer.counts.forEach((operation, n) -> {
+                parts.computeIfAbsent(operation, o -> new ArrayList<>())
+                        .add(Arrays.copyOf(timer.latencies.get(operation), n));
+                threads.merge(operation, 1, Integer::sum);
+            });
+            timer.errors.forEach((operation, n) -> errors.merge(operation, n, Long::sum));
+        }
+        Map<String, long[]> latencies = new HashMap<>();
+        parts.forEach((operation, arrays) -> latencies.put(operation,
+                arrays.stream().flatMapToLong(Arrays::stream).toArray()));
+        return new Mixed(latencies, errors, threads, seconds);
+    }
+
+    private static List<Timer> drive(Duration duration, List<Callers> callers) {
+        var stop = new AtomicBoolean();
+        int total = callers.stream().mapToInt(Callers::threads).sum();
+        var done = new CountDownLatch(total);
+        List<Timer> timers = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (var pool = Executors.newFixedThreadPool(total)) {
+            for (Callers caller : callers) {
+                for (int t = 0; t < caller.threads(); t++) {
+                    int index = t;
+                    // Paced threads start spread over one interval, not all at once.
+                    long offset = caller.pace() == null ? 0 : caller.pace().toNanos() * t / caller.threads();
+                    pool.submit(() -> {
+                        var timer = new Timer(index);
+                        long next = System.nanoTime() + offset;
+                        try {
+                            while (!stop.get()) {
+                                if (caller.pace() != null) {
+                                    long wait = next - System.nanoTime();
+                                    if (wait > 0) {
+                                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                                    }
+                                    timer.due = next;
+                                    next += caller.pace().toNanos();
+                                }
+                                try {
+                                    caller.step().run(timer);
+                                } catch (InterruptedException e) {
+                                    throw e;
+                                } catch (Exception e) {
+                                    // counted by the timer; the caller goes on
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            timers.add(timer);
+                            done.countDown();
+                        }
+                        return null;
+                    });
+                }
+            }
+            try {
+                Thread.sleep(duration);
+                stop.set(true);
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return timers;
     }
 
     private static double percentile(long[] sorted, double p) {
