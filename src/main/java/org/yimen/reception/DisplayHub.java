@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The displays connected to this node and what they are sent over Server-Sent Events: each call (event {@code call},
- * with the call event's id, so a reconnecting display's {@code Last-Event-ID} says what it saw) and the waiting counts
- * (event {@code counts}, at most once a second per hall). A display gets the hall's calls in id order, which within a
- * hall is commit order; one that connects or reconnects first receives what it missed from the table.
+ * with the call event's id, so a reconnecting display's {@code Last-Event-ID} says what it saw), the waiting counts
+ * (event {@code counts}, at most once a second per hall) and, to a window screen, the officer on duty (event
+ * {@code officer}, when it connects and whenever an A/B switch changes who it is). A display gets the hall's calls in
+ * id order, which within a hall is commit order; one that connects or reconnects first receives what it missed from
+ * the table.
  *
  * <p>Nothing here writes to a display on the caller's thread: each display has a bounded queue of its own, drained
  * by a virtual thread of its own, so a display on a slow link, or one that stopped reading, holds up only itself. A
@@ -139,6 +141,10 @@ class DisplayHub {
         subscriber.start();
         send(subscriber, "counts", null, views.waiting(hallId));
         catchUp(subscriber);
+        if (windowId != null) {
+            // After the calls it missed, which name the officer on duty then: the screen ends on who is on duty now.
+            send(subscriber, "officer", null, views.officer(windowId, views.officerAt(windowId), locale));
+        }
         return emitter;
     }
 
@@ -154,10 +160,26 @@ class DisplayHub {
         }
     }
 
+    /**
+     * The officer on duty at a window changed (an A/B switch): its screens show the new one at once, without waiting
+     * for the window's next call.
+     */
+    void officerChanged(long hallId, long windowId) {
+        var screens = subscribers.stream().filter(s -> s.hallId == hallId && s.windowId != null
+                && s.windowId == windowId).toList();
+        if (screens.isEmpty()) {
+            return;
+        }
+        var officer = views.officerAt(windowId);
+        screens.forEach(s -> send(s, "officer", null, views.officer(windowId, officer, s.locale)));
+    }
+
     /** After the listener reconnected: every display gets what it may have missed meanwhile. */
     void resync() {
         subscribers.forEach(this::catchUp);
         subscribers.forEach(s -> countsDue.add(s.hallId));
+        subscribers.stream().filter(s -> s.windowId != null).forEach(s -> send(s, "officer", null,
+                views.officer(s.windowId, views.officerAt(s.windowId), s.locale)));
     }
 
     /**
