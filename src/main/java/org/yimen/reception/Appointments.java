@@ -276,7 +276,7 @@ class Appointments {
         if (!appointment.serviceDate().equals(today)) {
             throw Rejected.conflict("code", "reception.appointment.otherDay", appointment.serviceDate().toString());
         }
-        IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), channel, actor);
+        IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), null, channel, actor);
         jdbc.sql("update rcp_appointment set state = 'CHECKED_IN', checked_in_at = ?, ticket_id = ? where id = ?")
                 .params(TicketRows.utc(now()), issued.ticket().id(), appointment.id()).update();
         var detail = detail(appointment.code(), appointment.lineId(), appointment.serviceDate(),
