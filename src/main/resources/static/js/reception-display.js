@@ -103,6 +103,21 @@
     });
   }
 
+  // The window screen's officer on duty: sent when the screen connects and whenever an A/B switch changes it.
+  function showOfficer(officer) {
+    var name = document.getElementById('officer-name');
+    if (!name) {
+      return;
+    }
+    name.textContent = officer.name;
+    document.getElementById('officer-number').textContent = officer.staffNumber;
+    var acting = document.getElementById('officer-acting');
+    if (acting) {
+      acting.textContent = officer.acting || '';
+      acting.classList.toggle('d-none', !officer.acting);
+    }
+  }
+
   var source = new EventSource(root.getAttribute('data-events'));
   source.addEventListener('call', function (event) {
     var id = parseInt(event.lastEventId, 10);
@@ -111,6 +126,9 @@
     }
     lastId = id || lastId;
     showCall(JSON.parse(event.data));
+  });
+  source.addEventListener('officer', function (event) {
+    showOfficer(JSON.parse(event.data));
   });
   source.addEventListener('counts', function (event) {
     showCounts(JSON.parse(event.data));

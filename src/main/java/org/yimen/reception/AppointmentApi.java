@@ -30,9 +30,12 @@ import org.yimen.audit.AuditTrail;
         + " and check-in for a priority ticket")
 class AppointmentApi {
 
-    /** A booking: line, working date, slot start, name and phone (stored sealed). */
+    /**
+     * A booking: line, working date, slot start, name and phone (stored sealed); optionally the catalog item the
+     * citizen comes for, which the line must cover.
+     */
     record BookRequest(@Nullable Long lineId, @Nullable LocalDate date, @Nullable LocalTime time,
-            @Nullable String name, @Nullable String phone) {
+            @Nullable String name, @Nullable String phone, @Nullable String itemCode) {
     }
 
     /** Cancelling needs the phone the booking was made with. */
@@ -44,11 +47,12 @@ class AppointmentApi {
     }
 
     /** A booking as its holder sees it: no phone. */
-    record AppointmentView(String code, long hallId, long lineId, LocalDate date, LocalTime time, String state) {
+    record AppointmentView(String code, long hallId, long lineId, LocalDate date, LocalTime time, LocalTime endsAt,
+            String state, @Nullable String itemCode) {
 
         static AppointmentView of(Appointment a) {
-            return new AppointmentView(a.code(), a.hallId(), a.lineId(), a.serviceDate(), a.startsAt(),
-                    a.state().name());
+            return new AppointmentView(a.code(), a.hallId(), a.lineId(), a.serviceDate(), a.startsAt(), a.endsAt(),
+                    a.state().name(), a.itemCode());
         }
     }
 
@@ -64,6 +68,14 @@ class AppointmentApi {
     @Operation(summary = "Lines that take appointments, with their hall, places per slot and slot length")
     List<Appointments.Offer> lines() {
         return appointments.offers();
+    }
+
+    @GetMapping("/items")
+    @Operation(summary = "Catalog items that can be booked, each with the lines that take bookings for it",
+            description = "Book by item: choose an item, then one of its lines (there is often only one), and send"
+                    + " the item's code with the booking.")
+    List<Appointments.ItemOffer> items() {
+        return appointments.itemOffers();
     }
 
     @GetMapping("/dates")
@@ -82,24 +94,27 @@ class AppointmentApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Book a place; the answer carries the booking code",
+    @Operation(summary = "Book a place; the answer carries the booking code, which is also sent by SMS",
             description = "Refusals name why: holiday, past date, beyond the horizon, full slot, blocked after"
-                    + " repeated no-shows, already booked. 429 when too many bookings come from one address or phone.")
+                    + " repeated no-shows, already booked, an item the line does not cover. 429 when too many"
+                    + " bookings come from one address or phone.")
     AppointmentView book(@RequestBody BookRequest body, HttpServletRequest request) {
         appointments.limitBooking(request.getRemoteAddr(), body.phone());
         return AppointmentView.of(appointments.book(new Appointments.Booking(
-                body.lineId() == null ? 0 : body.lineId(), body.date(), body.time(), body.name(), body.phone())));
+                body.lineId() == null ? 0 : body.lineId(), body.date(), body.time(), body.name(), body.phone(),
+                body.itemCode())));
     }
 
     @PostMapping("/{code}/cancel")
-    @Operation(summary = "Cancel a booking with its code and phone; the place is free again")
+    @Operation(summary = "Cancel a booking with its code and phone; the place is free again and an SMS confirms it")
     AppointmentView cancel(@PathVariable String code, @RequestBody CancelRequest body) {
         return AppointmentView.of(appointments.cancel(code, body.phone()));
     }
 
     @PostMapping("/{code}/check-in")
     @PreAuthorize(ReceptionApi.RECEPTION_STAFF)
-    @Operation(summary = "Check a booking in at the reception desk: a ticket of priority APPOINTMENT")
+    @Operation(summary = "Check a booking in at the reception desk: a ticket of priority APPOINTMENT",
+            description = "409 when the booking is for another day, no longer booked, or its slot is over.")
     TicketViews.TicketView checkIn(@PathVariable String code, @RequestBody CheckInRequest body,
             HttpServletRequest request) {
         var issued = appointments.checkIn(code, body.hallId() == null ? 0 : body.hallId(), Tickets.Channel.STAFF,

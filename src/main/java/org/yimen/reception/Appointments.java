@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.Actor;
 import org.yimen.audit.AuditTrail;
 import org.yimen.calendar.WorkingDays;
+import org.yimen.notifications.Notifications;
 import org.yimen.org.Organisation;
 import org.yimen.platform.RateLimits;
 import org.yimen.privacy.PersonalData;
@@ -34,23 +35,43 @@ import org.yimen.shared.Rejected;
  * place with {@code update ... set booked = booked + 1 where booked < capacity} in its own transaction: the row lock
  * and the condition PostgreSQL checks again after waiting for it mean concurrent bookers never oversell a slot. People
  * with repeated no-shows are blocked for a while; a booking is cancelled with its code and phone, and checked in at
- * the hall for a ticket of priority {@link Priority#APPOINTMENT}.
+ * the hall for a ticket of priority {@link Priority#APPOINTMENT} before its slot ends. Booking and cancelling each
+ * send a short message with the booking code, written to the outbox in the same transaction. A citizen may book by
+ * the catalog item they come for, which leads to the lines covering it.
  */
 @Service
 @Transactional
 class Appointments {
 
-    /** A line that takes appointments. */
-    record Offer(long lineId, long hallId, String hallName, String lineName, int capacity, int slotMinutes) {
+    /** A line that takes appointments, and the catalog items it covers. */
+    record Offer(long lineId, long hallId, String hallName, String lineName, int capacity, int slotMinutes,
+            List<String> itemCodes) {
+
+        Offer {
+            itemCodes = List.copyOf(itemCodes);
+        }
+    }
+
+    /** A catalog item in force that can be booked, with the lines (of any hall) that take bookings for it. */
+    record ItemOffer(String code, String name, List<Long> lineIds) {
+
+        ItemOffer {
+            lineIds = List.copyOf(lineIds);
+        }
     }
 
     /** A slot of a day with its places left. */
     record Slot(LocalTime startsAt, LocalTime endsAt, int capacity, int remaining) {
     }
 
-    /** What a citizen books. */
+    /** What a citizen books: a slot of a line, perhaps for one item the line covers. */
     record Booking(long lineId, @Nullable LocalDate date, @Nullable LocalTime time, @Nullable String name,
-            @Nullable String phone) {
+            @Nullable String phone, @Nullable String itemCode) {
+
+        Booking(long lineId, @Nullable LocalDate date, @Nullable LocalTime time, @Nullable String name,
+                @Nullable String phone) {
+            this(lineId, date, time, name, phone, null);
+        }
     }
 
     static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}");
@@ -66,11 +87,15 @@ class Appointments {
     private final RateLimits rateLimits;
     private final AuditTrail audit;
     private final AppointmentProperties properties;
+    private final Notifications notifications;
+    private final ItemGuides guides;
     private final Clock clock;
 
     Appointments(JdbcClient jdbc, ServiceLines lines, Tickets tickets, Organisation organisation,
             WorkingDays workingDays, PersonalData personalData, RateLimits rateLimits, AuditTrail audit,
-            AppointmentProperties properties, Clock clock) {
+            AppointmentProperties properties, Notifications notifications, ItemGuides guides, Clock clock) {
+        this.notifications = notifications;
+        this.guides = guides;
         this.jdbc = jdbc;
         this.lines = lines;
         this.tickets = tickets;
@@ -104,7 +129,7 @@ class Appointments {
     List<Offer> offers() {
         return jdbc.sql("""
                 select l.id, l.hall_id, h.name as hall_name, l.name, l.appointment_capacity,
-                    l.appointment_slot_minutes
+                    l.appointment_slot_minutes, l.item_codes
                 from rcp_line l join org_hall h on h.id = l.hall_id
                 where l.active and l.appointment_capacity > 0 order by h.name, l.prefix""")
                 .query((rs, row) -> offer(rs)).list();
@@ -114,10 +139,29 @@ class Appointments {
     Optional<Offer> offerOf(long lineId) {
         return jdbc.sql("""
                 select l.id, l.hall_id, h.name as hall_name, l.name, l.appointment_capacity,
-                    l.appointment_slot_minutes
+                    l.appointment_slot_minutes, l.item_codes
                 from rcp_line l join org_hall h on h.id = l.hall_id
                 where l.id = ? and l.active and l.appointment_capacity > 0""")
                 .param(lineId).query((rs, row) -> offer(rs)).optional();
+    }
+
+    /**
+     * The catalog items in force that lines taking appointments cover, each with those lines, so a citizen may
+     * choose what they come for and be led to the line (按事项预约).
+     */
+    @Transactional(readOnly = true)
+    List<ItemOffer> itemOffers() {
+        var lineIds = new LinkedHashMap<String, List<Long>>();
+        for (Offer offer : offers()) {
+            for (String code : offer.itemCodes()) {
+                lineIds.computeIfAbsent(code, c -> new ArrayList<>()).add(offer.lineId());
+            }
+        }
+        return lineIds.entrySet().stream()
+                .flatMap(entry -> guides.guide(entry.getKey())
+                        .map(guide -> new ItemOffer(guide.code(), guide.name(), entry.getValue())).stream())
+                .sorted(java.util.Comparator.comparing(ItemOffer::name))
+                .toList();
     }
 
     /** The working days from today to the end of the horizon. */
@@ -197,6 +241,10 @@ class Appointments {
         if (date.equals(LocalDate.now(clock)) && !time.isAfter(LocalTime.now(clock))) {
             throw Rejected.invalid("time", "reception.appointment.slotBegun", time.toString());
         }
+        String item = booking.itemCode() == null || booking.itemCode().isBlank() ? null : booking.itemCode().strip();
+        if (item != null && !line.itemCodes().contains(item)) {
+            throw Rejected.invalid("itemCode", "reception.appointment.itemNotOnLine", item, line.name());
+        }
         LocalDate today = LocalDate.now(clock);
         blockedUntil(phoneIndex, today).ifPresent(until -> {
             throw Rejected.conflict("phone", "reception.appointment.blocked", properties.noShowLimit(),
@@ -220,19 +268,25 @@ class Appointments {
         long id;
         try {
             id = jdbc.sql("""
-                    insert into rcp_appointment (code, slot_id, hall_id, line_id, service_date, starts_at, name,
-                        phone_sealed, phone_index, state, booked_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?) returning id""")
-                    .params(code, slotId, line.hallId(), line.id(), date, time, name, sealed.ciphertext(),
-                            sealed.index(), TicketRows.utc(now))
+                    insert into rcp_appointment (code, slot_id, hall_id, line_id, service_date, starts_at, ends_at,
+                        name, phone_sealed, phone_index, state, booked_at, item_code)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?) returning id""")
+                    .params(code, slotId, line.hallId(), line.id(), date, time, end(line, offer, time), name,
+                            sealed.ciphertext(), sealed.index(), TicketRows.utc(now), item)
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw Rejected.conflict("phone", "reception.appointment.alreadyBooked", line.name(), date.toString());
         }
         var detail = detail(code, line.id(), date, time);
         detail.put("phone", Masking.phone(phone));
+        if (item != null) {
+            detail.put("item", item);
+        }
         audit.record(Actor.citizen(Masking.phone(phone)), "reception.appointment.booked", "appointment", id, detail);
-        return require(id);
+        Appointment booked = require(id);
+        notifications.sms("reception.appointment-booked", phone, "reception.sms.appointmentBooked", code,
+                offer.hallName(), line.name(), date.toString(), time.toString(), booked.endsAt().toString());
+        return booked;
     }
 
     /** Cancels a booking before its day is over; code and phone must match (a mismatch looks like no booking). */
@@ -255,6 +309,10 @@ class Appointments {
         audit.record(Actor.citizen(Masking.phone(normalised)), "reception.appointment.cancelled", "appointment",
                 appointment.id(), detail(appointment.code(), appointment.lineId(), appointment.serviceDate(),
                         appointment.startsAt()));
+        String hall = organisation.hall(appointment.hallId()).map(org.yimen.org.Hall::name).orElse("");
+        notifications.sms("reception.appointment-cancelled", normalised, "reception.sms.appointmentCancelled",
+                appointment.code(), hall, lines.require(appointment.lineId()).name(),
+                appointment.serviceDate().toString(), appointment.startsAt().toString());
         return require(appointment.id());
     }
 
@@ -276,7 +334,13 @@ class Appointments {
         if (!appointment.serviceDate().equals(today)) {
             throw Rejected.conflict("code", "reception.appointment.otherDay", appointment.serviceDate().toString());
         }
-        IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), channel, actor);
+        if (!LocalTime.now(clock).isBefore(appointment.endsAt())) {
+            // The no-show job marks it soon; until then the same answer, whichever node is asked.
+            throw Rejected.conflict("code", "reception.appointment.slotOver", appointment.code(),
+                    appointment.endsAt().toString());
+        }
+        IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), appointment.itemCode(), channel,
+                actor);
         jdbc.sql("update rcp_appointment set state = 'CHECKED_IN', checked_in_at = ?, ticket_id = ? where id = ?")
                 .params(TicketRows.utc(now()), issued.ticket().id(), appointment.id()).update();
         var detail = detail(appointment.code(), appointment.lineId(), appointment.serviceDate(),
@@ -293,14 +357,10 @@ class Appointments {
     }
 
     /**
-     * Until when a person is blocked: bookings of past days never checked in become no-shows first; once the limit
-     * of no-shows falls within the block period, booking is refused until the oldest of them leaves it.
+     * Until when a person is blocked: once the limit of no-shows (marked by {@link AppointmentNoShows}) falls within
+     * the block period, booking is refused until the oldest of them leaves it.
      */
     Optional<LocalDate> blockedUntil(String phoneIndex, LocalDate today) {
-        jdbc.sql("""
-                update rcp_appointment set state = 'NO_SHOW'
-                where phone_index = ? and state = 'BOOKED' and service_date < ?""")
-                .params(phoneIndex, today).update();
         return jdbc.sql("""
                 select service_date from rcp_appointment
                 where phone_index = ? and state = 'NO_SHOW' and service_date > ?
@@ -393,7 +453,9 @@ class Appointments {
     }
 
     private static Offer offer(ResultSet rs) throws SQLException {
-        return new Offer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6));
+        java.sql.Array codes = rs.getArray(7);
+        return new Offer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                codes == null ? List.of() : List.of((String[]) codes.getArray()));
     }
 
     private static Appointment appointment(ResultSet rs) throws SQLException {
@@ -401,7 +463,8 @@ class Appointments {
         Long ticketId = rs.wasNull() ? null : ticket;
         return new Appointment(rs.getLong("id"), rs.getString("code"), rs.getLong("hall_id"), rs.getLong("line_id"),
                 rs.getObject("service_date", LocalDate.class), rs.getObject("starts_at", LocalTime.class),
-                rs.getString("name"), Appointment.State.valueOf(rs.getString("state")),
-                rs.getTimestamp("booked_at").toInstant(), ticketId);
+                rs.getObject("ends_at", LocalTime.class), rs.getString("name"),
+                Appointment.State.valueOf(rs.getString("state")), rs.getTimestamp("booked_at").toInstant(), ticketId,
+                rs.getString("item_code"));
     }
 }

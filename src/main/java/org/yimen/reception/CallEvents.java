@@ -21,6 +21,8 @@ import org.yimen.org.ServiceWindow;
 class CallEvents {
 
     static final String CHANNEL = "yimen_calls";
+    /** The middle part of an officer change's payload: {@code <hall>:officer:<window>}. */
+    static final String OFFICER = "officer";
     /** Advisory lock namespace of a hall's event inserts ("rcph"): ids of one hall follow commit order. */
     private static final int HALL_LOCK = 0x72636868;
 
@@ -51,11 +53,23 @@ class CallEvents {
 
     /** Tells displays of the hall that waiting counts changed (no event to replay). */
     void queueChanged(long hallId) {
-        announce(hallId, 0);
+        announce(hallId + ":0");
+    }
+
+    /**
+     * Tells the window's screens, on every node, that the officer on duty changed (an A/B switch), once the current
+     * transaction commits. Nothing to replay: a screen that connects is told who is on duty now.
+     */
+    void officerChanged(long hallId, long windowId) {
+        announce(hallId + ":" + OFFICER + ":" + windowId);
     }
 
     private void announce(long hallId, long eventId) {
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, hallId + ":" + eventId).query((rs, row) -> 1).single();
+        announce(hallId + ":" + eventId);
+    }
+
+    private void announce(String payload) {
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query((rs, row) -> 1).single();
     }
 
     Optional<CallEvent> find(long id) {

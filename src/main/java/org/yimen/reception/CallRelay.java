@@ -104,10 +104,16 @@ class CallRelay implements SmartLifecycle {
         }
     }
 
+    /** {@code <hall>:<call event>} (0: only the counts changed) or {@code <hall>:officer:<window>}. */
     private void relay(String payload) {
-        int colon = payload.indexOf(':');
+        String[] parts = payload.split(":");
         try {
-            hub.relay(Long.parseLong(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+            long hallId = Long.parseLong(parts[0]);
+            if (parts.length == 3 && parts[1].equals(CallEvents.OFFICER)) {
+                hub.officerChanged(hallId, Long.parseLong(parts[2]));
+            } else {
+                hub.relay(hallId, Long.parseLong(parts[1]));
+            }
         } catch (RuntimeException e) {
             log.warn("Could not relay {} to the displays: {}", payload, e.toString());
         }

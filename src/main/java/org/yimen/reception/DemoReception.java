@@ -88,10 +88,15 @@ class DemoReception implements ApplicationRunner {
         LocalTime closes = LocalTime.of(23, 59);
         Map<String, Long> ids = new LinkedHashMap<>();
         ids.put("A", lines.create(new LineForm(hallId, "综合受理", "A", List.of(), opens, closes, 500, 8, true, true)));
-        ids.put("B", lines.create(new LineForm(hallId, "公安出入境", "B", List.of(), opens, closes, 300, 10, true,
+        // The specialised lines cover items of the demo catalog, so the kiosk shows their materials before the
+        // ticket and the appointment page books them by item.
+        ids.put("B", lines.create(new LineForm(hallId, "公安出入境", "B",
+                List.of("GAT-CRJ-001", "GAT-CRJ-002", "GAT-HZ-003", "GAT-HZ-005"), opens, closes, 300, 10, true,
                 true)));
-        ids.put("C", lines.create(new LineForm(hallId, "社保", "C", List.of(), opens, closes, 300, 6, true, true)));
-        ids.put("D", lines.create(new LineForm(hallId, "税务", "D", List.of(), opens, closes, 300, 8, true, true)));
+        ids.put("C", lines.create(new LineForm(hallId, "社保", "C", List.of("RST-DJ-001", "RST-JF-002", "RST-FW-003"),
+                opens, closes, 300, 6, true, true)));
+        ids.put("D", lines.create(new LineForm(hallId, "税务", "D", List.of("DSJ-XK-001", "DSJ-HZ-002", "DSJ-FW-003"),
+                opens, closes, 300, 8, true, true)));
         ids.put("G", lines.create(new LineForm(hallId, "绿色通道", "G", List.of(), opens, closes, 100, 8, false,
                 true)));
         // Appointments (预约) for the general and the social-insurance lines: four places an hour.

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +30,11 @@ import org.yimen.shared.Rejected;
         + " with the device's token in the X-Device-Token header; unknown or revoked tokens get 401.")
 class DeviceApi {
 
-    /** Take a ticket on a line. */
-    record TakeTicket(@NotNull @Nullable Long lineId) {
+    /**
+     * Take a ticket on a line; optionally for a catalog item the line covers, and with a mobile number for one SMS
+     * when the turn is near.
+     */
+    record TakeTicket(@NotNull @Nullable Long lineId, @Nullable String itemCode, @Nullable String phone) {
     }
 
     /** The booking code of an appointment. */
@@ -38,6 +42,7 @@ class DeviceApi {
     }
 
     private final Tickets tickets;
+    private final KioskGuide guide;
     private final Appointments appointments;
     private final ServiceLines lines;
     private final TicketViews views;
@@ -46,9 +51,10 @@ class DeviceApi {
     private final RateLimits rateLimits;
     private final ReceptionProperties properties;
 
-    DeviceApi(Tickets tickets, Appointments appointments, ServiceLines lines, TicketViews views, CallEvents events, DisplayViews displays,
-            RateLimits rateLimits, ReceptionProperties properties) {
+    DeviceApi(Tickets tickets, KioskGuide guide, Appointments appointments, ServiceLines lines, TicketViews views,
+            CallEvents events, DisplayViews displays, RateLimits rateLimits, ReceptionProperties properties) {
         this.tickets = tickets;
+        this.guide = guide;
         this.appointments = appointments;
         this.lines = lines;
         this.views = views;
@@ -72,11 +78,35 @@ class DeviceApi {
         return displays.waiting(device.hallId()).stream().filter(c -> offered.contains(c.lineId())).toList();
     }
 
+    @GetMapping("/kiosk/lines/{lineId}/materials")
+    @Operation(summary = "What to bring for a line: the required and optional materials of each item it covers",
+            description = "From the catalog's versions in force; shown before the ticket is taken.")
+    KioskGuide.LineGuide materials(@AuthenticationPrincipal Device device, @PathVariable long lineId) {
+        return guide.ofLine(device.hallId(), lineId);
+    }
+
+    @GetMapping("/kiosk/items")
+    @Operation(summary = "The catalog items the kiosk's lines cover, each with the line it leads to")
+    List<KioskGuide.ItemChoice> items(@AuthenticationPrincipal Device device,
+            @Parameter(description = "Part of the item's name or code; all items if empty")
+            @RequestParam(required = false) @Nullable String q) {
+        return guide.items(device.hallId(), q);
+    }
+
+    @GetMapping("/kiosk/items/{code}")
+    @Operation(summary = "A chosen item: the line that covers it (one open now, if several do) and its materials",
+            description = "404 when no kiosk line of the hall covers an item in force of that code.")
+    KioskGuide.LineGuide item(@AuthenticationPrincipal Device device, @PathVariable String code) {
+        return guide.ofItem(device.hallId(), code);
+    }
+
     @PostMapping("/kiosk/tickets")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Take an ordinary ticket",
+    @Operation(summary = "Take an ordinary ticket, perhaps for an item and with a mobile number for an SMS",
             description = "409 when the hall is closed today, the line is outside its hours or its daily cap is"
-                    + " reached; 429 when one address takes too many.")
+                    + " reached; 400 for an item the line does not cover or a number that is no mainland mobile"
+                    + " number; 429 when one address takes too many. The SMS goes out once, when at most"
+                    + " yimen.reception.notify-ahead people are ahead.")
     TicketViews.TicketView take(@AuthenticationPrincipal Device device, @Valid @RequestBody TakeTicket body,
             HttpServletRequest request) {
         rateLimits.check("reception.kiosk", request.getRemoteAddr(), properties.kioskRequestsPerMinute(),
@@ -84,8 +114,8 @@ class DeviceApi {
         if (lines.require(body.lineId()).hallId() != device.hallId()) {
             throw Rejected.notFound("reception.line.notFound");
         }
-        var issued = tickets.issue(body.lineId(), Priority.NONE, null, Tickets.Channel.KIOSK,
-                KioskPages.kiosk(device));
+        var issued = tickets.issue(body.lineId(), Priority.NONE, null, Tickets.Channel.KIOSK, body.itemCode(),
+                body.phone(), KioskPages.kiosk(device));
         return views.of(issued.ticket(), request);
     }
 

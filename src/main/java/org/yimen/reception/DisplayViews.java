@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yimen.org.ActingOfficer;
+import org.yimen.org.ActingReason;
 
 /** What displays show, in the display's language; the spoken text is always Chinese, the hall's language. */
 @Component
@@ -21,6 +23,13 @@ class DisplayViews {
             String time) {
     }
 
+    /**
+     * The officer on duty at a window as its screen shows them (公开在岗): name and staff number, or the vacant text,
+     * and why they act when it is not officer A.
+     */
+    record OfficerView(long windowId, String name, String staffNumber, @Nullable String acting, boolean vacant) {
+    }
+
     /** Waiting tickets of one line today. */
     record LineCount(long lineId, String name, String prefix, int waiting) {
     }
@@ -30,11 +39,13 @@ class DisplayViews {
 
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final Tickets tickets;
     private final Clock clock;
 
-    DisplayViews(MessageSource messages, JdbcClient jdbc, Clock clock) {
+    DisplayViews(MessageSource messages, JdbcClient jdbc, Tickets tickets, Clock clock) {
         this.messages = messages;
         this.jdbc = jdbc;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -52,6 +63,22 @@ class DisplayViews {
                 event.lineName(), text,
                 speech, event.recall(), event.officerName(), event.officerNumber(), acting,
                 LocalTime.ofInstant(event.occurredAt(), clock.getZone()).withNano(0).toString());
+    }
+
+    /** Who is on duty at the window now (A, B or the head), or null when nobody can act. */
+    @Nullable ActingOfficer officerAt(long windowId) {
+        return tickets.actingAt(windowId);
+    }
+
+    OfficerView officer(long windowId, @Nullable ActingOfficer officer, Locale locale) {
+        if (officer == null || officer.name() == null) {
+            return new OfficerView(windowId, messages.getMessage("reception.windowScreen.vacant", null, locale), "—",
+                    null, true);
+        }
+        String acting = officer.reason() == ActingReason.A ? null
+                : messages.getMessage("reception.acting." + officer.reason().name(), null, locale);
+        return new OfficerView(windowId, officer.name(), officer.staffNumber() == null ? "—" : officer.staffNumber(),
+                acting, false);
     }
 
     /** "A012" spoken digit by digit (A 零一二), as halls announce numbers. */

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statusRequestsPerMinute public ticket-status views per client address and minute
  * @param lastCalls how many recent calls the hall board lists
  * @param publicBaseUrl where citizens' phones reach yimen (for the QR code); the request's own address if unset
+ * @param notifyAhead a citizen who left a mobile number with a ticket gets one short message once at most this many
+ *     people are ahead of it (到号提醒)
  */
 @ConfigurationProperties("yimen.reception")
 record ReceptionProperties(
@@ -27,10 +29,12 @@ record ReceptionProperties(
         @DefaultValue("30") int kioskRequestsPerMinute,
         @DefaultValue("120") int statusRequestsPerMinute,
         @DefaultValue("8") int lastCalls,
-        @Nullable String publicBaseUrl) {
+        @Nullable String publicBaseUrl,
+        @DefaultValue("3") int notifyAhead) {
 
     ReceptionProperties {
-        if (starvationAfter.isNegative() || maxRecalls < 0 || rejoinWithin.isNegative() || lastCalls < 1) {
+        if (starvationAfter.isNegative() || maxRecalls < 0 || rejoinWithin.isNegative() || lastCalls < 1
+                || notifyAhead < 0) {
             throw new IllegalArgumentException("yimen.reception: durations and counts must not be negative");
         }
         greenCategories = List.copyOf(greenCategories);

@@ -12,13 +12,14 @@ import org.yimen.shared.Rejected;
  * A queue ticket (排队号) and the visit it stands for: issued at a kiosk or by reception staff, waiting, called by a
  * window (and perhaps called again), served and finished, or marked a no-show (过号) that may rejoin once, or
  * transferred to another line or window, where it continues under the same number and keeps its priority and place.
- * Each transition refuses an illegal move with a message that names the ticket's current state.
+ * Each transition refuses an illegal move with a message that names the ticket's current state. {@code itemCode} is the
+ * catalog item the citizen chose, when they chose one rather than the line.
  */
 public record Ticket(long id, String publicId, long hallId, long lineId, LocalDate serviceDate, String number,
         Priority priority, @Nullable String greenCategory, TicketState state, Instant issuedAt, Instant queuedAt,
         @Nullable Instant calledAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
         @Nullable Long targetWindowId, @Nullable Long windowId, @Nullable Long officerStaffId, int recallCount,
-        @Nullable Instant noShowAt, boolean rejoined, @Nullable Long transferredFrom) {
+        @Nullable Instant noShowAt, boolean rejoined, @Nullable Long transferredFrom, @Nullable String itemCode) {
 
     public Ticket {
         if ((priority == Priority.GREEN_CHANNEL) != (greenCategory != null)) {
@@ -56,7 +57,7 @@ public record Ticket(long id, String publicId, long hallId, long lineId, LocalDa
         }
         return new Ticket(id, publicId, hallId, lineId, serviceDate, number, priority, greenCategory,
                 TicketState.WAITING, issuedAt, now, null, null, null, targetWindowId, null, null, 0, noShowAt, true,
-                transferredFrom);
+                transferredFrom, itemCode);
     }
 
     Ticket started(Instant now) {
@@ -87,7 +88,8 @@ public record Ticket(long id, String publicId, long hallId, long lineId, LocalDa
             throw new IllegalStateException("only a transferred ticket continues");
         }
         return new Ticket(0, publicId, hallId, toLine, serviceDate, number, priority, greenCategory,
-                TicketState.WAITING, issuedAt, queuedAt, null, null, null, toWindow, null, null, 0, null, rejoined, id);
+                TicketState.WAITING, issuedAt, queuedAt, null, null, null, toWindow, null, null, 0, null, rejoined, id,
+                itemCode);
     }
 
     boolean atWindow(long window) {
@@ -107,6 +109,6 @@ public record Ticket(long id, String publicId, long hallId, long lineId, LocalDa
             @Nullable Instant noShow, boolean rejoin) {
         return new Ticket(id, publicId, hallId, lineId, serviceDate, number, priority, greenCategory, next, issuedAt,
                 queuedAt, called, started, finished, targetWindowId, window, officer, recalls, noShow, rejoin,
-                transferredFrom);
+                transferredFrom, itemCode);
     }
 }

@@ -58,11 +58,11 @@ class TicketRows {
         return jdbc.sql("""
                 insert into rcp_ticket (public_id, hall_id, line_id, service_date, seq, number, priority,
                     green_category, state, issued_at, queued_at, target_window_id, rejoined, transferred_from,
-                    issued_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    issued_by, item_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(t.publicId(), t.hallId(), t.lineId(), t.serviceDate(), seq, t.number(), t.priority().name(),
                         t.greenCategory(), t.state().name(), utc(t.issuedAt()), utc(t.queuedAt()),
-                        t.targetWindowId(), t.rejoined(), t.transferredFrom(), issuedBy)
+                        t.targetWindowId(), t.rejoined(), t.transferredFrom(), issuedBy, t.itemCode())
                 .query(Long.class).single();
     }
 
@@ -103,6 +103,6 @@ class TicketRows {
                 instant(rs, "called_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 nullableLong(rs, "target_window_id"), nullableLong(rs, "window_id"),
                 nullableLong(rs, "officer_staff_id"), rs.getInt("recall_count"), instant(rs, "no_show_at"),
-                rs.getBoolean("rejoined"), nullableLong(rs, "transferred_from"));
+                rs.getBoolean("rejoined"), nullableLong(rs, "transferred_from"), rs.getString("item_code"));
     }
 }

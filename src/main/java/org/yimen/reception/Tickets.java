@@ -32,7 +32,8 @@ import org.yimen.shared.Rejected;
  * the heads of the window's queues are read with {@code FOR UPDATE SKIP LOCKED}, {@link CallingPolicy} picks one, and
  * it is marked called in the same transaction, so windows calling at once never receive the same ticket and a ticket
  * another window holds for a moment is simply left to it. Every change of a ticket goes to the audit trail in its own
- * transaction and every call to the displays.
+ * transaction and every call to the displays. A call also sends the one short message of each ticket of its line that
+ * it moved near enough and whose citizen asked for one ({@link TurnNotices}).
  */
 @Service
 @Transactional
@@ -52,11 +53,12 @@ public class Tickets {
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
     private final ReceptionProperties properties;
+    private final TurnNotices turnNotices;
     private final Clock clock;
 
     Tickets(JdbcClient jdbc, TicketRows rows, ServiceLines lines, CallEvents events, Organisation organisation,
             Posts posts, WorkingDays workingDays, AuditTrail audit, ApplicationEventPublisher publisher,
-            ReceptionProperties properties, Clock clock) {
+            ReceptionProperties properties, TurnNotices turnNotices, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.lines = lines;
@@ -67,6 +69,7 @@ public class Tickets {
         this.audit = audit;
         this.publisher = publisher;
         this.properties = properties;
+        this.turnNotices = turnNotices;
         this.clock = clock;
     }
 
@@ -83,6 +86,16 @@ public class Tickets {
      */
     public IssuedTicket issue(long lineId, Priority priority, @Nullable String greenCategory, Channel channel,
             Actor actor) {
+        return issue(lineId, priority, greenCategory, channel, null, null, actor);
+    }
+
+    /**
+     * Issues a ticket for a catalog item the line covers (the citizen chose the item, which led to the line), with a
+     * mobile number for one short message when the turn is near (到号提醒); either may be null. Refused, naming the
+     * field, for an item the line does not cover or a number that is no mainland mobile number.
+     */
+    IssuedTicket issue(long lineId, Priority priority, @Nullable String greenCategory, Channel channel,
+            @Nullable String itemCode, @Nullable String phone, Actor actor) {
         ServiceLine line = lines.require(lineId);
         if (channel == Channel.KIOSK && (priority != Priority.NONE || !line.kiosk())) {
             throw Rejected.conflict("lineId", "reception.issue.notAtKiosk", line.name());
@@ -97,19 +110,24 @@ public class Tickets {
             }
             category = greenCategory;
         }
-        return issueOpen(line, priority, category, channel, actor);
+        String item = itemCode == null || itemCode.isBlank() ? null : itemCode.strip();
+        if (item != null && !line.itemCodes().contains(item)) {
+            throw Rejected.invalid("itemCode", "reception.issue.itemNotOnLine", item, line.name());
+        }
+        String mobile = TurnNotices.mobile(phone).orElse(null);
+        return issueOpen(line, priority, category, channel, item, mobile, actor);
     }
 
     /**
-     * The priority ticket of a booked appointment checked in today ({@link Appointments#checkIn}); the line must be
-     * open as for any ticket.
+     * The priority ticket of a booked appointment checked in today ({@link Appointments#checkIn}), for the item it
+     * was booked for if any; the line must be open as for any ticket.
      */
-    IssuedTicket issueForAppointment(long lineId, Channel channel, Actor actor) {
-        return issueOpen(lines.require(lineId), Priority.APPOINTMENT, null, channel, actor);
+    IssuedTicket issueForAppointment(long lineId, @Nullable String itemCode, Channel channel, Actor actor) {
+        return issueOpen(lines.require(lineId), Priority.APPOINTMENT, null, channel, itemCode, null, actor);
     }
 
     private IssuedTicket issueOpen(ServiceLine line, Priority priority, @Nullable String category, Channel channel,
-            Actor actor) {
+            @Nullable String itemCode, @Nullable String mobile, Actor actor) {
         long lineId = line.id();
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
@@ -124,11 +142,17 @@ public class Tickets {
             throw Rejected.conflict("lineId", "reception.issue.capReached", line.name(), line.dailyCap());
         }
         var draft = new Ticket(0, publicId(), line.hallId(), lineId, today, line.number(sequence), priority, category,
-                TicketState.WAITING, now, now, null, null, null, null, null, null, 0, null, false, null);
+                TicketState.WAITING, now, now, null, null, null, null, null, null, 0, null, false, null, itemCode);
         long id = rows.insert(draft, sequence, channel.name());
         Ticket ticket = rows.find(id).orElseThrow();
         var detail = detail(ticket);
         detail.put("channel", channel.name());
+        if (itemCode != null) {
+            detail.put("item", itemCode);
+        }
+        if (mobile != null) {
+            detail.put("sms", turnNotices.register(ticket, mobile));
+        }
         audit.record(actor, "reception.ticket.issued", "ticket", id, detail);
         events.queueChanged(line.hallId());
         int ahead = peopleAhead(ticket);
@@ -171,6 +195,8 @@ public class Tickets {
         Ticket called = waiting.called(windowId, staffId(actor), now);
         rows.save(called, TicketState.WAITING);
         announce(called, window, false, actor, "reception.ticket.called");
+        // After the call event, whose hall lock lets this see every call committed before it.
+        turnNotices.afterCall(called.lineId(), called.serviceDate(), now);
         publisher.publishEvent(new TicketCalled(called.id(), called.hallId(), windowId, called.number(), false,
                 called.officerStaffId(), now));
         return new CallOutcome.Called(called);

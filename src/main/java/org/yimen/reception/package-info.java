@@ -1,10 +1,15 @@
 /**
  * Reception (取号叫号): service lines per hall, queue tickets from kiosks and reception staff (with a green channel,
  * 绿色通道), window calling by a named policy, the window workstation, and live hall and window displays fed over
- * Server-Sent Events from PostgreSQL {@code NOTIFY}; appointments and evaluation pads. Hall managers set it up on
- * their pages ({@code /admin/reception}), watch the hall now ({@link org.yimen.reception.HallLive}) and read the
- * statistics of waiting and service times, no-shows, transfers and ratings
- * ({@link org.yimen.reception.ReceptionStatistics}), straight from the tickets.
+ * Server-Sent Events from PostgreSQL {@code NOTIFY} (each display with a send queue of its own; window screens also
+ * follow A/B switches of their post); appointments and evaluation pads. The kiosk shows the materials to bring, from
+ * the catalog's version in force, before the ticket, for a chosen line or for a chosen item, which leads to the line
+ * that covers it; a citizen may leave a mobile number for one short message when the turn is near
+ * ({@link org.yimen.reception.TurnNotices}). Appointments may be booked by item, send their code by SMS when booked
+ * and cancelled, and are marked no-show by a job once their slot is over. Hall managers set it up on their pages
+ * ({@code /admin/reception}), watch the hall now ({@link org.yimen.reception.HallLive}) and read the statistics of
+ * waiting and service times, no-shows, transfers and ratings ({@link org.yimen.reception.ReceptionStatistics}),
+ * straight from the tickets.
  *
  * <p>Other modules use {@link org.yimen.reception.Tickets} and may listen for {@link org.yimen.reception.TicketCalled}
  * and {@link org.yimen.reception.VisitServed}. Devices (kiosks, displays) sign in with tokens of their own, apart from

@@ -60,6 +60,10 @@ class AppointmentsTest {
     PersonalData personalData;
     @Autowired
     Devices devices;
+    @Autowired
+    AppointmentNoShows noShows;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     private ZonedDateTime morning;
     private ReceptionFixture hall;
@@ -213,13 +217,14 @@ class AppointmentsTest {
         }
         LocalDate after = workingDayAfter(third);
         clock.set(after.atTime(10, 0).atZone(morning.getZone()));
+        assertThat(noShows.mark().ran()).isTrue();
+        assertThat(jdbc.sql("select count(*) from rcp_appointment where phone_index = ? and state = 'NO_SHOW'")
+                .param(personalData.index(phone)).query(Integer.class).single()).isEqualTo(3);
         assertThatThrownBy(() -> book(line, workingDayAfter(after), NINE_THIRTY, phone))
                 .isInstanceOfSatisfying(Rejected.class, rejected -> {
                     assertThat(rejected.code()).isEqualTo("reception.appointment.blocked");
                     assertThat(rejected.arguments()).containsExactly(3, first.plusDays(30).toString());
                 });
-        assertThat(jdbc.sql("select count(*) from rcp_appointment where phone_index = ? and state = 'NO_SHOW'")
-                .param(personalData.index(phone)).query(Integer.class).single()).isEqualTo(0);
         assertThat(book(line, workingDayAfter(after), NINE_THIRTY, phone()).state())
                 .isEqualTo(Appointment.State.BOOKED);
     }
@@ -390,5 +395,133 @@ class AppointmentsTest {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/appointments/lines")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("预约业务 YG")));
+    }
+
+    // Short messages, booking by item, no-shows marked by the job
+
+    private int messages(String category, String phone) {
+        return jdbc.sql("select count(*) from ntf_outbox where category = ? and recipient_index = ?")
+                .params(category, personalData.index(phone)).query(Integer.class).single();
+    }
+
+    private String text(String category, String phone) {
+        return personalData.open(jdbc.sql("""
+                select body_sealed from ntf_outbox where category = ? and recipient_index = ?
+                order by id desc limit 1""")
+                .params(category, personalData.index(phone)).query(byte[].class).single());
+    }
+
+    @Test
+    void bookingAndCancellingEachSendTheBookingCodeBySms() {
+        long line = line("YS", 2);
+        LocalDate day = workingDayAfter(morning.toLocalDate());
+        String phone = phone();
+        Appointment booked = book(line, day, NINE_THIRTY, phone);
+        assertThat(messages("reception.appointment-booked", phone)).isEqualTo(1);
+        assertThat(text("reception.appointment-booked", phone)).contains(booked.code()).contains("预约业务 YS")
+                .contains(day + " 09:30–10:30");
+        appointments.cancel(booked.code(), phone);
+        assertThat(messages("reception.appointment-cancelled", phone)).isEqualTo(1);
+        assertThat(text("reception.appointment-cancelled", phone)).contains(booked.code()).contains("已取消");
+
+        assertRefused(() -> book(line, day, NINE_THIRTY, "12345"), "reception.appointment.phone", "phone");
+        assertThat(messages("reception.appointment-booked", "12345")).as("a refused booking sends nothing")
+                .isZero();
+    }
+
+    @Test
+    void aBookingNotCheckedInByTheEndOfItsSlotIsMarkedNoShowOnceByOneNode() throws Exception {
+        long line = line("YN", 2);
+        Appointment missed = book(line, morning.toLocalDate(), LocalTime.of(10, 30), phone());
+        Appointment later = book(line, morning.toLocalDate(), LocalTime.of(11, 30), phone());
+
+        clock.set(morning.withHour(11).withMinute(29));
+        noShows.mark();
+        assertThat(appointments.byCode(missed.code()).orElseThrow().state()).as("its slot is not over yet")
+                .isEqualTo(Appointment.State.BOOKED);
+
+        clock.set(morning.withHour(11).withMinute(31));
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var otherNode = Executors.newSingleThreadExecutor()) {
+            var sweep = otherNode.submit(() -> transaction.execute(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(?)").param(AppointmentNoShows.LOCK_KEY)
+                        .query((rs, n) -> 1).single();
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            assertThat(noShows.mark()).as("another node is marking").isEqualTo(new AppointmentNoShows.Outcome(false, 0));
+            release.countDown();
+            sweep.get();
+        }
+        assertThat(noShows.mark().ran()).isTrue();
+        noShows.mark();
+        assertThat(appointments.byCode(missed.code()).orElseThrow().state()).isEqualTo(Appointment.State.NO_SHOW);
+        assertThat(appointments.byCode(later.code()).orElseThrow().state()).isEqualTo(Appointment.State.BOOKED);
+        assertThat(jdbc.sql("""
+                select count(*) from audit_record
+                where action = 'reception.appointment.noShow' and target_type = 'appointment' and target_id = ?""")
+                .param(String.valueOf(missed.id())).query(Integer.class).single())
+                .as("marked and recorded once, whichever run marked it").isEqualTo(1);
+        assertRefused(() -> appointments.checkIn(missed.code(), hall.hallId, Tickets.Channel.KIOSK,
+                Actor.system("kiosk-test")), "reception.appointment.notBooked", "code");
+
+        clock.set(morning.withHour(12).withMinute(30));
+        assertRefused(() -> appointments.checkIn(later.code(), hall.hallId, Tickets.Channel.KIOSK,
+                Actor.system("kiosk-test")), "reception.appointment.slotOver", "code");
+        noShows.mark();
+        assertThat(appointments.byCode(later.code()).orElseThrow().state()).isEqualTo(Appointment.State.NO_SHOW);
+    }
+
+    @Test
+    void citizensBookByTheItemTheyComeForAndTheItemFollowsToTheTicket() throws Exception {
+        String item = "HBT-BA-003";
+        long line = hall.line("环保备案", "YI", List.of(item));
+        hall.serve(1, line);
+        appointments.offer(line, 2, 60);
+        LocalDate day = workingDayAfter(morning.toLocalDate());
+
+        mvc.perform(get("/appointments")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("建设项目环境影响登记表备案")));
+        mvc.perform(get("/appointments").param("itemCode", item))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"lineId\" value=\"" + line + "\"")))
+                .andExpect(content().string(containsString("id=\"date\"")));
+        String phone = phone();
+        mvc.perform(post("/appointments").with(csrf()).param("lineId", String.valueOf(line))
+                        .param("date", day.toString()).param("time", "09:30").param("name", "孙八")
+                        .param("phone", phone).param("itemCode", item))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("booking-code")))
+                .andExpect(content().string(containsString("办理事项：建设项目环境影响登记表备案")));
+        assertThat(jdbc.sql("select item_code from rcp_appointment where line_id = ?").param(line)
+                .query(String.class).single()).isEqualTo(item);
+        mvc.perform(get("/appointments").param("itemCode", "NO-SUCH-ITEM"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("没有可以预约“NO-SUCH-ITEM”的业务")));
+
+        String items = mvc.perform(get("/api/appointments/items")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Object> lineIds = com.jayway.jsonpath.JsonPath.read(items, "$[?(@.code == '%s')].lineIds[*]"
+                .formatted(item));
+        assertThat(lineIds).containsExactly((int) line);
+        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"lineId": %d, "date": "%s", "time": "09:30", "name": "李四", "phone": "%s",
+                                 "itemCode": "GAT-CRJ-001"}""".formatted(line, day, phone())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("reception.appointment.itemNotOnLine"));
+
+        Appointment today = appointments.book(new Appointments.Booking(line, morning.toLocalDate(),
+                LocalTime.of(10, 30), "周九", phone(), item));
+        IssuedTicket ticket = appointments.checkIn(today.code(), hall.hallId, Tickets.Channel.KIOSK,
+                Actor.system("kiosk-test"));
+        assertThat(ticket.ticket().itemCode()).as("the item goes on to the check-in ticket").isEqualTo(item);
     }
 }

@@ -103,7 +103,7 @@ class CallingPolicyTest {
     void aTransferredTicketKeepsItsPriorityAndPlace() {
         Instant issued = NOW.minus(Duration.ofMinutes(12));
         var green = new Ticket(10, "p", 1, 1, LocalDate.of(2026, 3, 10), "A012", Priority.GREEN_CHANNEL, "ELDERLY",
-                TicketState.WAITING, issued, issued, null, null, null, null, null, null, 0, null, false, null);
+                TicketState.WAITING, issued, issued, null, null, null, null, null, null, 0, null, false, null, null);
         var transferred = green.called(5, null, NOW.minus(Duration.ofMinutes(2)))
                 .transferred(NOW.minus(Duration.ofMinutes(1)));
         var continued = transferred.continuation(2, null);

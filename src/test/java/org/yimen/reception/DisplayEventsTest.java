@@ -1,6 +1,11 @@
 package org.yimen.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -11,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.yimen.audit.Actor;
 import org.yimen.calendar.WorkingDays;
 import org.yimen.support.TestClock;
@@ -31,7 +39,8 @@ import org.yimen.support.YimenIntegrationTest;
 /**
  * Displays over real HTTP: a call travels from its transaction through PostgreSQL NOTIFY and the node's listener to
  * the connected hall board as a Server-Sent Event; a board that was away reconnects with Last-Event-ID and receives
- * exactly the calls it missed; a window screen hears only its own window.
+ * exactly the calls it missed; a window screen hears only its own window, and who is on duty there as soon as an A/B
+ * switch changes it.
  */
 @YimenIntegrationTest
 class DisplayEventsTest {
@@ -52,6 +61,8 @@ class DisplayEventsTest {
     TestClock clock;
     @Autowired
     WorkingDays workingDays;
+    @Autowired
+    MockMvc mvc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -206,6 +217,34 @@ class DisplayEventsTest {
             Event call = stream.nextCall();
             assertThat(call.data()).contains("\"number\":\"A002\"").contains("\"window\":2");
             assertThat(stream.callsWithin(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void aWindowScreenShowsOfficerBTakingOverAndABackWithoutWaitingForACall() throws Exception {
+        var hall = ReceptionFixture.hall(jdbc, lines, 1);
+        long officerA = hall.post(1, "王晓明", "李大伟");
+        var screen = devices.register(DeviceKind.WINDOW_DISPLAY, hall.hallId, hall.window(1), "1 号窗口屏");
+        try (var stream = new Stream("/devices/window/events", screen.token(), null)) {
+            assertThat(stream.first("officer").data()).as("who is on duty when the screen connects")
+                    .contains("\"name\":\"王晓明\"").doesNotContain("顶岗");
+
+            LocalDateTime now = LocalDateTime.now(clock);
+            var absence = mvc.perform(post("/api/org/staff/{id}/absences", officerA).with(csrf())
+                            .with(user("manager").roles("HALL_MANAGER")).contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"reason": "外出培训", "startsAt": "%s", "endsAt": "%s"}"""
+                                    .formatted(now.minusHours(1).withNano(0), now.plusHours(6).withNano(0))))
+                    .andExpect(status().isCreated()).andReturn();
+            assertThat(stream.first("officer").data()).as("B takes over while A is away")
+                    .contains("\"name\":\"李大伟\"").contains("B 岗顶岗");
+
+            mvc.perform(delete(absence.getResponse().getHeader("Location")).with(csrf())
+                            .with(user("manager").roles("HALL_MANAGER")))
+                    .andExpect(status().isNoContent());
+            assertThat(stream.first("officer").data()).as("A is back").contains("\"name\":\"王晓明\"")
+                    .doesNotContain("顶岗");
+            assertThat(stream.callsWithin(Duration.ofMillis(200))).as("no call was needed for either").isEmpty();
         }
     }
 

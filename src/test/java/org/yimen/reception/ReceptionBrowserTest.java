@@ -20,8 +20,8 @@ import org.yimen.support.browser.Browser;
 import org.yimen.support.browser.SignInPage;
 
 /**
- * A citizen takes a ticket at the kiosk, a clerk calls it at the workstation, and the hall board, open in another
- * tab, shows the call without reloading.
+ * A citizen chooses a line at the kiosk, sees the materials to bring, takes a ticket; a clerk calls it at the
+ * workstation, and the hall board, open in another tab, shows the call without reloading.
  */
 @YimenIntegrationTest
 class ReceptionBrowserTest {
@@ -52,7 +52,7 @@ class ReceptionBrowserTest {
     @Test
     void aKioskTicketIsCalledAtTheWindowAndShownOnTheHallBoard() {
         var hall = ReceptionFixture.hall(jdbc, lines, 1);
-        long a = hall.line("综合受理", "A");
+        long a = hall.line("出入境", "A", java.util.List.of("GAT-CRJ-001"));
         hall.serve(1, a);
         var kiosk = devices.register(DeviceKind.KIOSK, hall.hallId, null, "测试取号机");
         var board = devices.register(DeviceKind.HALL_DISPLAY, hall.hallId, null, "测试综合屏");
@@ -63,7 +63,12 @@ class ReceptionBrowserTest {
 
             browser.go("/devices/kiosk?token=" + kiosk.token());
             assertThat(driver.getCurrentUrl()).as("the token leaves the address").doesNotContain("token=");
-            driver.findElement(By.cssSelector("button[data-line='A']")).click();
+            driver.findElement(By.cssSelector("[data-line='A']")).click();
+            assertThat(driver.findElement(By.cssSelector("[data-item='GAT-CRJ-001']")).getText())
+                    .as("the materials to bring, before the ticket")
+                    .contains("普通护照签发").contains("中国公民出入境证件申请表").contains("居民身份证");
+            browser.screenshot("reception-kiosk-materials");
+            driver.findElement(By.id("take-ticket")).click();
             assertThat(driver.findElement(By.id("ticket-number")).getText()).isEqualTo("A001");
             browser.screenshot("reception-kiosk-ticket");
 

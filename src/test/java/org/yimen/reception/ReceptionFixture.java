@@ -65,6 +65,12 @@ final class ReceptionFixture {
         return lines.create(new LineForm(hallId, name, prefix, List.of(), opens, closes, cap, 8, kiosk, true));
     }
 
+    /** A kiosk line open all day covering these catalog items (the demo catalog's codes, such as GAT-CRJ-001). */
+    long line(String name, String prefix, List<String> itemCodes) {
+        return lines.create(new LineForm(hallId, name, prefix, itemCodes, LocalTime.of(8, 30), LocalTime.of(17, 30),
+                500, 8, true, true));
+    }
+
     /**
      * An A/B post at the window with two new clerks; returns officer A's staff id (A is on duty unless absent).
      */

@@ -16,7 +16,7 @@ class TicketTest {
 
     private static Ticket waiting() {
         return new Ticket(1, "pub", 1, 1, LocalDate.of(2026, 3, 10), "A001", Priority.NONE, null,
-                TicketState.WAITING, T0, T0, null, null, null, null, null, null, 0, null, false, null);
+                TicketState.WAITING, T0, T0, null, null, null, null, null, null, 0, null, false, null, null);
     }
 
     @Test
