@@ -54,8 +54,7 @@ class CaseLifecycleBenchmark {
         Officer environment = officer("hbt.reviewer");
         String idNumber = CaseIntakeIntegrationTests.idNumber();
 
-        var result = Load.run("land use lifecycle (7 transitions)", CLIENTS, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), () -> {
+        java.util.concurrent.Callable<Case> lifecycle = () -> {
                     Case c = cases.submit(new Intake(UUID.randomUUID().toString(), landUse.code(), "GZZWFW", 1,
                             new Applicant(Applicant.Kind.PERSON, "张三", null,
                                     IdentityDocument.residentIdCard(idNumber), "13908512345"), required));
@@ -66,8 +65,12 @@ class CaseLifecycleBenchmark {
                     cases.answerOpinion(id, environment, Opinion.Answer.CONSENT, "");
                     cases.decide(id, head, Decision.Outcome.APPROVED, "黔国土资地批〔2026〕" + id + "号", "", "");
                     return cases.deliver(id, head, Delivery.Method.WINDOW, "");
-                });
-        Load.report("cases", "Case lifecycles, " + CLIENTS + " clients", List.of(result));
+                };
+        var one = Load.run("land use lifecycle (7 transitions), 1 client", 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(15), lifecycle);
+        var eight = Load.run("land use lifecycle (7 transitions), " + CLIENTS + " clients", CLIENTS,
+                Duration.ofSeconds(5), Duration.ofSeconds(20), lifecycle);
+        Load.report("cases", "Case lifecycles", List.of(one, eight));
     }
 
     private Officer officer(String username) {
