@@ -19,15 +19,16 @@ public final class AuditCommand {
                 .web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "spring.main.log-startup-info=false", "yimen.demo=false")
                 .run(args)) {
+            context.getBean(AuditSealer.class).seal(); // what the last node wrote before it stopped, if anything
             VerificationReport report = context.getBean(AuditVerification.class).verify();
             if (report.intact()) {
-                out.printf("Audit trail intact: records %d to %d (%d records), %d checkpoint(s) agree.%n",
-                        report.firstSeq(), report.verifiedUpTo(), report.records(), report.checkpoints());
+                out.printf("Audit trail intact: places %d to %d of the chain (%d records), %d checkpoint(s) agree.%n",
+                        report.firstLink(), report.verifiedUpTo(), report.records(), report.checkpoints());
                 return 0;
             }
             var breach = report.breach();
-            out.printf("Audit trail BROKEN: intact up to record %d; at record %d: %s (%s).%n", report.verifiedUpTo(),
-                    breach.seq(), breach.explanation(), breach.kind());
+            out.printf("Audit trail BROKEN: intact up to place %d; at place %d: %s (%s).%n", report.verifiedUpTo(),
+                    breach.link(), breach.explanation(), breach.kind());
             return 1;
         }
     }

@@ -30,11 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * leaves no record and a committed one always has one.
  *
  * <p>{@code record} only notes the record (its time, actor, client address and detail are taken at the call); the
- * transaction's records are appended together just before it commits, after everything else it does. Appends are
- * serialised by a transaction-scoped advisory lock (key {@code 0x6175646974}, "audit" in ASCII), so concurrent writers
- * on any number of nodes extend one chain and never fork it, and the lock is held only from that last moment to the
- * commit, not for the whole transaction: taking it and reading the chain head ({@code audit_chain_head()}), then one
- * insert of all the transaction's records, are two statements however many records there are. A record noted after the append (by work that itself runs just before commit) is appended at
+ * transaction's records are inserted together just before it commits, in one statement, without any lock: audited
+ * transactions of every node run side by side. {@link AuditSealer} then links committed records into the one chain,
+ * within about a second. A record noted after the insert (by work that itself runs just before commit) is inserted at
  * once. Called outside a transaction, {@code record} runs in one of its own.
  */
 @Service
@@ -45,13 +43,11 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AuditProperties properties;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-    AuditTrail(JdbcClient jdbc, Clock clock, AuditProperties properties) {
+    AuditTrail(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.properties = properties;
     }
 
     /** Records an action of whoever is signed in (or an anonymous caller) on a target. */
@@ -66,7 +62,7 @@ public class AuditTrail {
         var entry = new Entry(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor, action, targetType,
                 String.valueOf(targetId), json.writeValueAsString(detail), clientAddress());
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            append(List.of(entry)); // a transaction without synchronisation: the lock is held to its end
+            append(List.of(entry)); // a transaction without synchronisation: nothing to wait for
             return;
         }
         var pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
@@ -83,22 +79,14 @@ public class AuditTrail {
     }
 
     /**
-     * Appends records to the chain in the current transaction: waits for the chain lock, reads the head, links the
-     * records after it and inserts them in one statement. The lock is released when the transaction ends.
+     * Inserts records in the current transaction, in one statement however many there are. They take numbers from a
+     * sequence and no lock: {@link AuditSealer} links them into the chain once they are committed.
      */
     private void append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        // waits for the chain lock, then reads the head (V16): one round trip
-        var head = jdbc.sql("select seq, hash from audit_chain_head()")
-                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .single();
-        long seq = (Long) head[0];
-        String previous = head[1] == null ? ChainHash.GENESIS : (String) head[1];
-        String algorithm = properties.hashAlgorithm();
         int n = entries.size();
-        var seqs = new Long[n];
         var times = new String[n];
         var actorTypes = new String[n];
         var actorIds = new String[n];
@@ -109,14 +97,8 @@ public class AuditTrail {
         var targetIds = new String[n];
         var details = new String[n];
         var addresses = new String[n];
-        var previousHashes = new String[n];
-        var hashes = new String[n];
         for (int i = 0; i < n; i++) {
             Entry e = entries.get(i);
-            seq++;
-            String hash = ChainHash.of(algorithm, seq, e.occurredAt(), e.actor(), e.action(), e.targetType(),
-                    e.targetId(), e.detail(), e.clientAddress(), previous);
-            seqs[i] = seq;
             times[i] = e.occurredAt().toString();
             actorTypes[i] = e.actor().kind().name();
             actorIds[i] = e.actor().id();
@@ -127,22 +109,20 @@ public class AuditTrail {
             targetIds[i] = e.targetId();
             details[i] = e.detail();
             addresses[i] = e.clientAddress();
-            previousHashes[i] = previous;
-            hashes[i] = hash;
-            previous = hash;
         }
-        // One statement for any number of records: each column is an array parameter, zipped row by row.
+        // Each column is an array parameter, zipped row by row; the numbers follow the order of the calls.
         jdbc.sql("""
-                insert into audit_record (seq, occurred_at, actor_type, actor_id, actor_name, actor_role, action,
-                    target_type, target_id, detail, client_address, algorithm, prev_hash, hash)
-                select r.seq, r.occurred_at, r.actor_type, r.actor_id, r.actor_name, r.actor_role, r.action,
-                    r.target_type, r.target_id, r.detail, r.client_address, ?, r.prev_hash, r.hash
-                from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    as r(seq, occurred_at, actor_type, actor_id, actor_name, actor_role, action, target_type,
-                        target_id, detail, client_address, prev_hash, hash)""")
-                .params(algorithm, seqs, times, actorTypes, actorIds, actorNames, actorRoles, actions, targetTypes,
-                        targetIds, details, addresses, previousHashes, hashes)
+                insert into audit_record (occurred_at, actor_type, actor_id, actor_name, actor_role, action,
+                    target_type, target_id, detail, client_address)
+                select r.occurred_at, r.actor_type, r.actor_id, r.actor_name, r.actor_role, r.action,
+                    r.target_type, r.target_id, r.detail, r.client_address
+                from unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                    as r(occurred_at, actor_type, actor_id, actor_name, actor_role, action, target_type,
+                        target_id, detail, client_address, position)
+                order by r.position""")
+                .params(times, actorTypes, actorIds, actorNames, actorRoles, actions, targetTypes,
+                        targetIds, details, addresses)
                 .update();
     }
 
@@ -152,8 +132,8 @@ public class AuditTrail {
     }
 
     /**
-     * The records a transaction has noted, appended just before it commits. Ordered last, so the lock is taken after
-     * whatever other work runs before the commit. Suspended with its transaction, so a new transaction inside it
+     * The records a transaction has noted, inserted just before it commits. Ordered last, so records noted by other
+     * work that runs before the commit are inserted with them. Suspended with its transaction, so a new transaction inside it
      * (REQUIRES_NEW) collects and commits its own records.
      */
     private final class Pending implements TransactionSynchronization {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Objects;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
@@ -19,19 +20,22 @@ final class ChainHash {
     private ChainHash() {
     }
 
-    static String of(String algorithm, long seq, Instant occurredAt, Actor actor, String action, String targetType,
+    /** The hash of the record at place {@code link} of the chain (the place comes first in the content). */
+    static String of(String algorithm, long link, Instant occurredAt, Actor actor, String action, String targetType,
             String targetId, String detail, String clientAddress, String previousHash) {
         var content = new StringBuilder();
-        for (String field : new String[] {Long.toString(seq), occurredAt.toString(), actor.kind().name(), actor.id(),
+        for (String field : new String[] {Long.toString(link), occurredAt.toString(), actor.kind().name(), actor.id(),
             actor.name(), actor.role(), action, targetType, targetId, detail, clientAddress, algorithm, previousHash}) {
             content.append(field.length()).append(':').append(field).append(';');
         }
         return HexFormat.of().formatHex(digest(algorithm, content.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The hash a sealed record should have, from its stored content, place and previous hash. */
     static String of(AuditRecord r) {
-        return of(r.algorithm(), r.seq(), r.occurredAt(), r.actor(), r.action(), r.targetType(), r.targetId(),
-                r.detail(), r.clientAddress(), r.previousHash());
+        return of(Objects.requireNonNull(r.algorithm()), Objects.requireNonNull(r.link()), r.occurredAt(), r.actor(),
+                r.action(), r.targetType(), r.targetId(),
+                r.detail(), r.clientAddress(), Objects.requireNonNull(r.previousHash()));
     }
 
     static byte[] digest(String algorithm, byte[] data) {

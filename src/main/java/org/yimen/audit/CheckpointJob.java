@@ -36,16 +36,16 @@ class CheckpointJob {
         }
     }
 
-    /** Writes a checkpoint of the current head, if there is a head. */
+    /** Writes a checkpoint of the sealed chain's head, if there is a head. */
     @Transactional
     public Optional<Checkpoint> writeNow() {
         var head = jdbc.sql("""
-                select seq, hash, (select count(*) from audit_record) as records
-                from audit_record order by seq desc limit 1""")
-                .query((rs, row) -> checkpoints.write(rs.getLong("seq"), rs.getString("hash"), rs.getLong("records"),
+                select link, hash, (select count(*) from audit_record where link is not null) as records
+                from audit_record where link is not null order by link desc limit 1""")
+                .query((rs, row) -> checkpoints.write(rs.getLong("link"), rs.getString("hash"), rs.getLong("records"),
                         Instant.now(clock)))
                 .optional();
-        head.ifPresent(c -> log.info("Audit checkpoint at record {} written to {}", c.seq(), checkpoints.directory()));
+        head.ifPresent(c -> log.info("Audit checkpoint at place {} written to {}", c.seq(), checkpoints.directory()));
         return head;
     }
 }

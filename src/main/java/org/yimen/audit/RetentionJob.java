@@ -48,16 +48,17 @@ class RetentionJob {
     public int purge() {
         var before = OffsetDateTime.ofInstant(Instant.now(clock).minus(properties.retention()), ZoneOffset.UTC);
         jdbc.sql("select set_config('yimen.audit_purge', 'on', true)").query(String.class).single();
-        // A record's time is when it was made, not when its transaction appended it, so near the boundary an older
-        // record can follow a younger one. Removing it would open a gap in the chain that verification reports as
-        // tampering: nothing after the first record kept near the boundary goes (an hour is longer than any
-        // transaction). The next purge takes such a record once the boundary has passed the younger one.
+        // The chain's order is the order of sealing, and a record is sealed a moment after it was made, so near the
+        // boundary an older record can follow a younger one. Removing it would leave an empty place in the chain
+        // that verification reports as tampering: nothing after the first record kept near the boundary goes (an
+        // hour is longer than any transaction and its sealing). The next purge takes such a record once the
+        // boundary has passed the younger one. Records not sealed yet are never removed.
         int removed = jdbc.sql("""
                 delete from audit_record
                 where occurred_at < :before
-                  and seq < coalesce((select min(seq) from audit_record
-                                      where occurred_at >= :before and occurred_at < :before + interval '1 hour'),
-                                     9223372036854775807)""")
+                  and link < coalesce((select min(link) from audit_record
+                                       where occurred_at >= :before and occurred_at < :before + interval '1 hour'),
+                                      9223372036854775807)""")
                 .param("before", before).update();
         jdbc.sql("select set_config('yimen.audit_purge', 'off', true)").query(String.class).single();
         if (removed > 0) {

@@ -4,11 +4,12 @@
  * files outside it, and verifiable link by link.
  *
  * <p>{@link org.yimen.audit.AuditTrail#record} notes a record when it is called (time, actor, client address,
- * detail) and the transaction's records are appended together just before it commits: one advisory lock keeps the
- * chain unforked across nodes, and it is held only from that append to the commit, so audited transactions run side
- * by side and queue only for their last few milliseconds. As a record's time is when it was made, an older record can
- * follow a younger one by the length of a transaction; the retention purge leaves such a record in place rather than
- * open a gap in the chain.
+ * detail) and the transaction's records are inserted together just before it commits, numbered from a sequence and
+ * without any lock, so audited transactions of every node run side by side. The sealer (封存, one at a time across
+ * nodes under an advisory lock, every second) then gives each committed record its place in the chain and its hashes;
+ * the chain's order is the order of sealing. Until it is sealed a record is protected by the database's refusal to
+ * change it; verification reports how many are waiting. The retention purge removes only a sealed prefix of the chain,
+ * so it never leaves an empty place that would look like tampering.
  */
 @NullMarked
 package org.yimen.audit;

@@ -24,8 +24,8 @@ import org.yimen.support.AuditRecords;
 import org.yimen.support.YimenIntegrationTest;
 
 /**
- * The trail as an auditor relies on it: one unforked chain whatever the concurrency, refused changes, and every kind
- * of tampering found at the right record. Tampering happens inside a transaction that is rolled back, so the shared
+ * The trail as an auditor relies on it: one unforked chain whatever the concurrency of writers and sealers, refused
+ * changes, and every kind of tampering found at the right record. Tampering happens inside a transaction that is rolled back, so the shared
  * database is left as it was.
  */
 @YimenIntegrationTest
@@ -35,6 +35,8 @@ class AuditTrailTest {
     AuditTrail audit;
     @Autowired
     AuditVerification verification;
+    @Autowired
+    AuditSealer sealer;
     @Autowired
     CheckpointJob checkpointJob;
     @Autowired
@@ -48,12 +50,15 @@ class AuditTrailTest {
     @Autowired
     org.yimen.support.TestClock clock;
 
+    /** Writers on several nodes while sealers on several nodes run at once: every record gets one place, no fork. */
     @Test
-    void concurrentWritersExtendOneUnforkedChain() throws Exception {
+    void concurrentWritersAndSealersExtendOneUnforkedChain() throws Exception {
         long mark = AuditRecords.head(jdbc);
         int writers = 8;
         int each = 25;
+        int sealers = 3;
         var start = new CountDownLatch(1);
+        var writing = new java.util.concurrent.atomic.AtomicInteger(writers);
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
@@ -63,21 +68,76 @@ class AuditTrailTest {
                     audit.record(Actor.system("writer-" + writer), "test.concurrent", "probe", writer * 100 + i,
                             Map.of("i", i));
                 }
+                writing.decrementAndGet();
                 return null;
             });
         }
-        try (var pool = Executors.newFixedThreadPool(writers)) {
+        for (int n = 0; n < sealers; n++) {
+            tasks.add(() -> {
+                start.await();
+                while (writing.get() > 0) {
+                    sealer.seal();
+                }
+                return null;
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(writers + sealers)) {
             var futures = tasks.stream().map(pool::submit).toList();
             start.countDown();
             for (var future : futures) {
                 future.get();
             }
         }
-        var written = AuditRecords.since(jdbc, mark);
+        sealer.seal();
+        var written = AuditRecords.since(jdbc, mark).stream().filter(r -> r.action().equals("test.concurrent"))
+                .toList();
         assertThat(written).hasSize(writers * each);
-        assertThat(written).extracting(AuditRecords.Recorded::seq)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(mark + 1, mark + writers * each)
-                        .boxed().toList());
+        var links = jdbc.sql("select link from audit_record where seq > ? and action = 'test.concurrent'")
+                .param(mark).query(Long.class).list();
+        assertThat(links).doesNotContainNull().doesNotHaveDuplicates().hasSize(writers * each);
+        var report = verification.verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.unsealed()).isZero();
+    }
+
+    @Test
+    void theScheduledSealerLinksACommittedRecordWithinMoments() throws Exception {
+        long mark = AuditRecords.head(jdbc);
+        audit.record(Actor.system("test"), "test.sealedSoon", "probe", 1, Map.of());
+        long seq = AuditRecords.assertRecorded(jdbc, mark, "test.sealedSoon", "probe", 1).seq();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Long link = null;
+        while (link == null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            link = jdbc.sql("select link from audit_record where seq = ?").param(seq).query(Long.class).optional()
+                    .orElse(null);
+        }
+        assertThat(link).as("sealed by the scheduled sealer").isNotNull();
+    }
+
+    /** A transaction that commits late takes the next free place after records numbered above it: no gap, no fork. */
+    @Test
+    void aRecordCommittedAfterLaterOnesWereSealedTakesTheNextPlace() throws Exception {
+        long mark = AuditRecords.head(jdbc);
+        try (var other = Executors.newSingleThreadExecutor()) {
+            transactions.executeWithoutResult(tx -> {
+                audit.record(Actor.system("test"), "test.early", "probe", 1, Map.of());
+                appendAsACommitWould(); // numbered now, committed only at the end of this block
+                try {
+                    other.submit(() -> {
+                        audit.record(Actor.system("test"), "test.later", "probe", 2, Map.of());
+                        sealer.seal();
+                    }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        sealer.seal();
+        var early = AuditRecords.assertRecorded(jdbc, mark, "test.early", "probe", 1);
+        var later = AuditRecords.assertRecorded(jdbc, mark, "test.later", "probe", 2);
+        assertThat(early.seq()).isLessThan(later.seq());
+        assertThat(linkOf(early.seq())).isGreaterThan(linkOf(later.seq()));
         assertThat(verification.verify().intact()).isTrue();
     }
 
@@ -92,6 +152,14 @@ class AuditTrailTest {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("cannot be changed or deleted");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_record").update())
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("cannot be truncated");
+        // sealing fills the chain columns once and changes nothing the record says
+        assertThatThrownBy(() -> jdbc.sql("""
+                update audit_record set link = -1, algorithm = 'SHA-256', prev_hash = 'x', hash = 'y', action = 'x'
+                where seq = ?""").param(seq).update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("cannot be changed or deleted");
+        sealer.seal();
+        assertThatThrownBy(() -> jdbc.sql("update audit_record set hash = 'y' where seq = ?").param(seq).update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("cannot be changed or deleted");
         // even the purge switch cannot reach a record younger than 180 days
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
             jdbc.sql("select set_config('yimen.audit_purge', 'on', true)").query(String.class).single();
@@ -105,8 +173,9 @@ class AuditTrailTest {
         var report = tampered(sql -> sql.accept(
                 "update audit_record set detail = '{\"i\":999}' where seq = " + target));
         assertThat(report.intact()).isFalse();
-        assertThat(report.verifiedUpTo()).isEqualTo(target - 1);
+        assertThat(report.verifiedUpTo()).isEqualTo(linkOf(target) - 1);
         assertThat(report.breach().seq()).isEqualTo(target);
+        assertThat(report.breach().link()).isEqualTo(linkOf(target));
         assertThat(report.breach().kind()).isEqualTo(Kind.CONTENT_CHANGED);
     }
 
@@ -115,18 +184,19 @@ class AuditTrailTest {
         long target = someRecordsAndPickTheMiddle();
         var report = tampered(sql -> sql.accept("delete from audit_record where seq = " + target));
         assertThat(report.breach().kind()).isEqualTo(Kind.MISSING_RECORD);
-        assertThat(report.breach().seq()).isEqualTo(target);
+        assertThat(report.breach().link()).isEqualTo(linkOf(target));
     }
 
     @Test
     void aRecordWhoseHashWasRecomputedStillBreaksTheLinkAfterIt() {
         long target = someRecordsAndPickTheMiddle();
+        long link = linkOf(target);
         var report = tampered(sql -> {
             sql.accept("update audit_record set action = 'test.forged' where seq = " + target);
-            rehash(target);
+            rehash(link);
         });
         assertThat(report.breach().kind()).isEqualTo(Kind.BROKEN_LINK);
-        assertThat(report.breach().seq()).isEqualTo(target + 1);
+        assertThat(report.breach().link()).isEqualTo(link + 1);
     }
 
     @Test
@@ -136,8 +206,8 @@ class AuditTrailTest {
         assertThat(verification.verify().intact()).isTrue();
         var report = tampered(sql -> {
             sql.accept("update audit_record set action = 'test.forged' where seq = " + target);
-            for (long seq = target; seq <= checkpoint.seq(); seq++) {
-                rehash(seq);
+            for (long link = linkOf(target); link <= checkpoint.seq(); link++) {
+                rehash(link);
             }
         });
         assertThat(report.breach().kind()).isEqualTo(Kind.CHECKPOINT_DISAGREES);
@@ -147,6 +217,7 @@ class AuditTrailTest {
     @Test
     void aForgedCheckpointFileIsRefused() throws Exception {
         audit.record(Actor.system("test"), "test.checkpoint", "probe", 1, Map.of());
+        sealer.seal();
         var real = checkpointJob.writeNow().orElseThrow();
         var forged = checkpoints.directory().resolve("checkpoint-forged.json");
         Files.writeString(forged, """
@@ -170,6 +241,7 @@ class AuditTrailTest {
             clock.reset();
             audit.record(Actor.system("test"), "test.young", "probe", 2, Map.of());
             appendAsACommitWould();
+            sealer.seal();
             long old = AuditRecords.assertRecorded(jdbc, mark, "test.old", "probe", 1).seq();
             long young = AuditRecords.assertRecorded(jdbc, mark, "test.young", "probe", 2).seq();
 
@@ -200,6 +272,7 @@ class AuditTrailTest {
             audit.record(Actor.system("test"), "test.late", "probe", 3, Map.of());
             clock.reset();
             appendAsACommitWould();
+            sealer.seal();
             long old = AuditRecords.assertRecorded(jdbc, mark, "test.old", "probe", 1).seq();
             long kept = AuditRecords.assertRecorded(jdbc, mark, "test.kept", "probe", 2).seq();
             long late = AuditRecords.assertRecorded(jdbc, mark, "test.late", "probe", 3).seq();
@@ -299,20 +372,25 @@ class AuditTrailTest {
         audit.record(Actor.system("test"), "test.chain", "probe", 1, Map.of("i", 1));
         audit.record(Actor.system("test"), "test.chain", "probe", 2, Map.of("i", 2));
         audit.record(Actor.system("test"), "test.chain", "probe", 3, Map.of("i", 3));
-        return AuditRecords.assertRecorded(jdbc, mark, "test.chain", "probe", 1).seq() + 1;
+        sealer.seal();
+        return AuditRecords.assertRecorded(jdbc, mark, "test.chain", "probe", 2).seq();
     }
 
-    /** Recomputes a record's own hash from its (possibly changed) content and its stored link. */
-    private void rehash(long seq) {
-        var record = jdbc.sql("select * from audit_record where seq = ?").param(seq)
+    private long linkOf(long seq) {
+        return jdbc.sql("select link from audit_record where seq = ?").param(seq).query(Long.class).single();
+    }
+
+    /** Recomputes the own hash of the record at a place of the chain from its (possibly changed) content. */
+    private void rehash(long link) {
+        var record = jdbc.sql("select * from audit_record where link = ?").param(link)
                 .query((rs, row) -> AuditVerification.read(rs)).single();
-        String previous = seq == 1 ? ChainHash.GENESIS
-                : jdbc.sql("select hash from audit_record where seq = ?").param(seq - 1).query(String.class).single();
-        var relinked = new AuditRecord(record.seq(), record.occurredAt(), record.actor(), record.action(),
+        String previous = link == 1 ? ChainHash.GENESIS
+                : jdbc.sql("select hash from audit_record where link = ?").param(link - 1).query(String.class).single();
+        var relinked = new AuditRecord(record.seq(), link, record.occurredAt(), record.actor(), record.action(),
                 record.targetType(), record.targetId(), record.detail(), record.clientAddress(), record.algorithm(),
                 previous, "");
-        jdbc.sql("update audit_record set prev_hash = ?, hash = ? where seq = ?")
-                .params(previous, ChainHash.of(relinked), seq).update();
+        jdbc.sql("update audit_record set prev_hash = ?, hash = ? where link = ?")
+                .params(previous, ChainHash.of(relinked), link).update();
     }
 
     /** Tampers as someone with direct database access would (triggers off), verifies, then rolls everything back. */

@@ -39,11 +39,11 @@ class DataDirectoryTest {
                     .hasValueSatisfying(account -> assertThat(account.name()).isEqualTo("重启检查"));
 
             // The command-line check of the audit trail, run against the same data directory
-            assertThat(auditVerify()).startsWith("0 Audit trail intact: records 1 to ");
+            assertThat(auditVerify()).startsWith("0 Audit trail intact: places 1 to ");
             var jdbc = second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
             jdbc.sql("alter table audit_record disable trigger user").update();
-            jdbc.sql("update audit_record set actor_name = 'someone else' where seq = 1").update();
-            assertThat(auditVerify()).startsWith("1 Audit trail BROKEN: intact up to record 0; at record 1:");
+            jdbc.sql("update audit_record set actor_name = 'someone else' where link = 1").update();
+            assertThat(auditVerify()).startsWith("1 Audit trail BROKEN: intact up to place 0; at place 1:");
         }
     }
 

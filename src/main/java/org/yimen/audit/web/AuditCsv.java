@@ -28,14 +28,14 @@ final class AuditCsv implements AutoCloseable {
 
     void header() {
         row("seq", "time", "actorType", "actorId", "actorName", "actorRoles", "action", "actionLabel", "targetType",
-                "targetId", "detail", "clientAddress", "hash");
+                "targetId", "detail", "clientAddress", "link", "hash");
     }
 
     void write(AuditRecord r) {
         row(Long.toString(r.seq()), r.occurredAt().atZone(zone).toOffsetDateTime().toString(), r.actor().kind().name(),
                 r.actor().id(), r.actor().name(), r.actor().role(), r.action(),
                 messages.getMessage(r.action(), null, r.action(), locale), r.targetType(), r.targetId(), r.detail(),
-                r.clientAddress(), r.hash());
+                r.clientAddress(), r.link() == null ? "" : r.link().toString(), r.hash() == null ? "" : r.hash());
     }
 
     private void row(String... fields) {
