@@ -24,6 +24,8 @@ final class Keyring {
     private final Map<String, byte[]> masters;
     private final String currentId;
     private final byte[] indexKey;
+    /** Derived cipher keys by key id and cipher: derivation (HKDF) cost more than the sealing it served. */
+    private final Map<String, byte[]> cipherKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Keyring(Map<String, byte[]> masters, String currentId, String indexId) {
         this.masters = Map.copyOf(masters);
@@ -74,7 +76,8 @@ final class Keyring {
         if (master == null) {
             throw new SealBroken("this node holds no key with id '" + id + "'");
         }
-        return derive(master, "yimen/privacy/" + cipher.label(), cipher.keyBytes());
+        return cipherKeys.computeIfAbsent(id + '\n' + cipher.label(),
+                k -> derive(master, "yimen/privacy/" + cipher.label(), cipher.keyBytes())).clone();
     }
 
     byte[] indexKey() {
