@@ -90,8 +90,7 @@ public class Cases {
      */
     @Transactional
     public Case submit(Intake intake) {
-        ServiceItem item = catalog.publishedItem(intake.itemCode())
-                .orElseThrow(() -> Rejected.invalid("itemCode", "cases.intake.itemNotPublished", intake.itemCode()));
+        ServiceItem item = publishedItem(intake.itemCode());
         Hall hall = organisation.hallByCode(intake.hallCode())
                 .orElseThrow(() -> Rejected.invalid("hallCode", "cases.intake.hallUnknown", intake.hallCode()));
         ServiceWindow window = organisation.window(hall.id(), intake.windowNumber())
@@ -141,9 +140,7 @@ public class Cases {
      */
     @Transactional
     Case applyOnline(OnlineApplication application, Runnable proof) {
-        ServiceItem item = catalog.publishedItem(application.itemCode())
-                .orElseThrow(() -> Rejected.invalid("itemCode", "cases.intake.itemNotPublished",
-                        application.itemCode()));
+        ServiceItem item = publishedItem(application.itemCode());
         if (!item.channels().contains(ServiceItem.Channel.ONLINE)) {
             throw Rejected.invalid("itemCode", "cases.online.notOnline", item.name());
         }
@@ -619,13 +616,24 @@ public class Cases {
      * the ones it has read (only its status moves on, which no rule here reads).
      */
     public ServiceItem version(Case c) {
-        String key = c.itemCode() + "#" + c.itemVersion();
+        return version(c.itemCode(), c.itemVersion());
+    }
+
+    /** The version in force now of an item, read through the versions this node keeps. */
+    private ServiceItem publishedItem(String code) {
+        int version = catalog.publishedVersion(code)
+                .orElseThrow(() -> Rejected.invalid("itemCode", "cases.intake.itemNotPublished", code));
+        return version(code, version);
+    }
+
+    private ServiceItem version(String code, int version) {
+        String key = code + "#" + version;
         ServiceItem cached = versions.get(key);
         if (cached != null) {
             return cached;
         }
-        ServiceItem item = catalog.itemVersion(c.itemCode(), c.itemVersion())
-                .orElseThrow(() -> new IllegalStateException("item version of case " + c.number() + " is gone"));
+        ServiceItem item = catalog.itemVersion(code, version)
+                .orElseThrow(() -> new IllegalStateException("item version " + key + " is gone"));
         if (item.status() != ServiceItem.Status.DRAFT) {
             if (versions.size() > 10_000) {
                 versions.clear();

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yimen.privacy.Sealed;
 import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
@@ -29,6 +32,9 @@ class JdbcCases {
             long hallId, @Nullable Long windowId, String clerkId, String clerkName, Applicant applicant, Sealed document,
             Sealed phone, Instant submittedAt) {
     }
+
+    /** Key of the current transaction's loaded phone claims among its resources. */
+    private static final Object LOADED_PHONES = new Object();
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder()
@@ -52,7 +58,15 @@ class JdbcCases {
     record PhoneClaim(long id, byte[] phoneSealed) {
     }
 
+    /**
+     * The claim of a case by its number. A case loaded in the current transaction brought its sealed phone along, so
+     * the SMS of a transition costs no statement of its own.
+     */
     Optional<PhoneClaim> sealedPhoneByNumber(String number) {
+        if (TransactionSynchronizationManager.getResource(LOADED_PHONES) instanceof Map<?, ?> loaded
+                && loaded.get(number) instanceof PhoneClaim claim) {
+            return Optional.of(claim);
+        }
         return jdbc.sql("select id, phone_sealed from case_application where case_number = ?").param(number)
                 .query((rs, row) -> new PhoneClaim(rs.getLong(1), rs.getBytes(2))).optional();
     }
@@ -388,6 +402,7 @@ class JdbcCases {
     }
 
     private Case toCase(ResultSet rs) throws SQLException {
+        rememberPhone(rs.getString("case_number"), new PhoneClaim(rs.getLong("id"), rs.getBytes("phone_sealed")));
         LocalDate acceptedOn = rs.getObject("accepted_on", LocalDate.class);
         Clocks clocks = acceptedOn == null ? null : new Clocks(acceptedOn, rs.getInt("promised_days"),
                 rs.getInt("statutory_days"), rs.getObject("promised_due", LocalDate.class),
@@ -422,6 +437,31 @@ class JdbcCases {
                 rs.getBoolean("second_notice"), list(rs.getString("materials_json"), CaseMaterial.class),
                 list(rs.getString("notices_json"), Notice.class), clocks, refusal,
                 rs.getObject("decided_on", LocalDate.class), review);
+    }
+
+    /** Keeps a loaded case's phone claim until the end of the current transaction (nothing outside one). */
+    @SuppressWarnings("unchecked")
+    private static void rememberPhone(String number, PhoneClaim claim) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var loaded = (Map<String, PhoneClaim>) TransactionSynchronizationManager.getResource(LOADED_PHONES);
+        if (loaded == null) {
+            loaded = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(LOADED_PHONES, loaded);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LOADED_PHONES);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LOADED_PHONES);
+                }
+            });
+        }
+        loaded.put(number, claim);
     }
 
     private <T> List<T> list(String text, Class<T> type) {

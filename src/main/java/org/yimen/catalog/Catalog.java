@@ -11,6 +11,12 @@ public interface Catalog {
     Optional<ServiceItem> publishedItem(String code);
 
     /**
+     * The number of the version in force now, without the guide: for callers that keep the versions they have read
+     * (a published version's guide never changes). Empty like {@link #publishedItem}.
+     */
+    java.util.OptionalInt publishedVersion(String code);
+
+    /**
      * One version of an item, whatever its status: a case accepted under version 2 is judged by version 2 even after
      * version 3 is in force or the item is retired.
      */

@@ -60,6 +60,15 @@ class JdbcCatalog implements Catalog {
     }
 
     @Override
+    public java.util.OptionalInt publishedVersion(String code) {
+        return jdbc.sql("""
+                select v.version from cat_item_version v join cat_item i on i.id = v.item_id
+                where i.code = ? and v.status = 'PUBLISHED'""")
+                .param(code).query(Integer.class).optional()
+                .map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+    }
+
+    @Override
     public Optional<ServiceItem> itemVersion(String code, int version) {
         return jdbc.sql("select " + COLUMNS + FROM + "where i.code = ? and v.version = ?")
                 .params(code, version).query(this::item).optional();

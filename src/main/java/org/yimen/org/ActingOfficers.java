@@ -30,8 +30,8 @@ import org.yimen.shared.Rejected;
 @Transactional(readOnly = true)
 class ActingOfficers implements Posts {
 
-    /** A post's officers and its department's head, as the rule needs them. */
-    record PostOfficers(long postId, long officerA, boolean activeA, long officerB, boolean activeB,
+    /** A post's officers (whether each can serve now) and its department's head, as the rule needs them. */
+    record PostOfficers(long postId, long officerA, boolean availableA, long officerB, boolean availableB,
             @Nullable Long head, Map<Long, String[]> names) {
     }
 
@@ -40,8 +40,16 @@ class ActingOfficers implements Posts {
             ActingReason reason, OffsetDateTime switchedAt) {
     }
 
+    /**
+     * A post with its officers and head, and whether each officer can serve at {@code :now}: active, and not within
+     * an absence then. One statement, as every transition of a case asks it.
+     */
     private static final String POST_OFFICERS = """
-            select p.id, p.officer_a_id, a.active as a_active, p.officer_b_id, b.active as b_active, d.head_staff_id,
+            select p.id, p.officer_a_id, p.officer_b_id, d.head_staff_id,
+                a.active and not exists (select 1 from org_absence x where x.staff_id = p.officer_a_id
+                    and x.cancelled_at is null and x.starts_at <= :now and x.ends_at > :now) as a_available,
+                b.active and not exists (select 1 from org_absence x where x.staff_id = p.officer_b_id
+                    and x.cancelled_at is null and x.starts_at <= :now and x.ends_at > :now) as b_available,
                 a.name as a_name, a.staff_number as a_number, b.name as b_name, b.staff_number as b_number,
                 h.name as h_name, h.staff_number as h_number
             from org_post p join org_staff a on a.id = p.officer_a_id join org_staff b on b.id = p.officer_b_id
@@ -61,32 +69,37 @@ class ActingOfficers implements Posts {
 
     @Override
     public ActingOfficer actingOfficer(long postId) {
-        var post = jdbc.sql(POST_OFFICERS + " where p.id = ?").param(postId).query(ActingOfficers::postOfficers)
+        Instant now = clock.instant();
+        var post = jdbc.sql(POST_OFFICERS + " where p.id = :post").param("now", at(now)).param("post", postId)
+                .query(ActingOfficers::postOfficers)
                 .optional().orElseThrow(() -> Rejected.notFound("org.post.notFound", postId));
-        return describe(post, acting(post, clock.instant()));
+        return describe(post, acting(post));
     }
 
     @Override
     public List<ActingOfficer> actingAtWindow(long windowId) {
         Instant now = clock.instant();
-        return jdbc.sql(POST_OFFICERS + " where p.window_id = ? order by p.id").param(windowId)
+        return jdbc.sql(POST_OFFICERS + " where p.window_id = :window order by p.id").param("now", at(now))
+                .param("window", windowId)
                 .query(ActingOfficers::postOfficers).list().stream()
-                .map(post -> describe(post, acting(post, now))).toList();
+                .map(post -> describe(post, acting(post))).toList();
     }
 
     @Override
     public Optional<ActingOfficer> actingForPostNamed(long departmentId, String name) {
-        return jdbc.sql(POST_OFFICERS + " where p.department_id = ? and p.name = ?").params(departmentId, name)
+        return jdbc.sql(POST_OFFICERS + " where p.department_id = :department and p.name = :name")
+                .param("now", at(clock.instant())).param("department", departmentId).param("name", name)
                 .query(ActingOfficers::postOfficers).optional()
-                .map(post -> describe(post, acting(post, clock.instant())));
+                .map(post -> describe(post, acting(post)));
     }
 
     @Override
     public List<ActingOfficer> postsActedBy(long staffId) {
         Instant now = clock.instant();
-        return jdbc.sql(POST_OFFICERS + " where p.officer_a_id = ? or p.officer_b_id = ? or d.head_staff_id = ?"
-                + " order by p.id").params(staffId, staffId, staffId).query(ActingOfficers::postOfficers).list()
-                .stream().map(post -> describe(post, acting(post, now)))
+        return jdbc.sql(POST_OFFICERS + " where :staff in (p.officer_a_id, p.officer_b_id, d.head_staff_id)"
+                + " order by p.id").param("now", at(now)).param("staff", staffId)
+                .query(ActingOfficers::postOfficers).list()
+                .stream().map(post -> describe(post, acting(post)))
                 .filter(acting -> Objects.equals(acting.staffId(), staffId)).toList();
     }
 
@@ -100,13 +113,13 @@ class ActingOfficers implements Posts {
     /** Records a switch for the post if who acts now differs from its last recorded switch; true if one was. */
     @Transactional
     boolean reconcile(long postId) {
-        var post = jdbc.sql(POST_OFFICERS + " where p.id = ? for update of p").param(postId)
-                .query(ActingOfficers::postOfficers).optional();
+        Instant now = clock.instant();
+        var post = jdbc.sql(POST_OFFICERS + " where p.id = :post for update of p").param("now", at(now))
+                .param("post", postId).query(ActingOfficers::postOfficers).optional();
         if (post.isEmpty()) {
             return false;
         }
-        Instant now = clock.instant();
-        var acting = acting(post.get(), now);
+        var acting = acting(post.get());
         var last = jdbc.sql("""
                 select id, post_id, acting_staff_id, previous_staff_id, reason, switched_at from org_acting_switch
                 where post_id = ? order by id desc limit 1""").param(postId).query(ActingOfficers::switchRow)
@@ -147,19 +160,15 @@ class ActingOfficers implements Posts {
         return (int) posts.stream().filter(this::reconcile).count();
     }
 
-    private AbPair.Acting acting(PostOfficers post, Instant now) {
-        var absences = jdbc.sql("""
-                select staff_id, starts_at, ends_at from org_absence
-                where cancelled_at is null and staff_id in (?, ?) and ends_at > ?""")
-                .params(post.officerA(), post.officerB(), now.atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> new AbsencePeriod(rs.getLong("staff_id"), instant(rs, "starts_at"),
-                        instant(rs, "ends_at")))
-                .list();
+    private static AbPair.Acting acting(PostOfficers post) {
         var pair = new AbPair(post.officerA(), post.officerB(), post.head());
         // An officer whose account was deactivated cannot serve, so counts as absent.
-        return pair.actingWhen(staff -> (staff == post.officerA() && !post.activeA())
-                || (staff == post.officerB() && !post.activeB())
-                || absences.stream().anyMatch(a -> a.staffId() == staff && a.covers(now)));
+        return pair.actingWhen(staff -> (staff == post.officerA() && !post.availableA())
+                || (staff == post.officerB() && !post.availableB()));
+    }
+
+    private static OffsetDateTime at(Instant moment) {
+        return moment.atOffset(ZoneOffset.UTC);
     }
 
     private static ActingOfficer describe(PostOfficers post, AbPair.Acting acting) {
@@ -178,8 +187,8 @@ class ActingOfficers implements Posts {
         }
         names.put(rs.getLong("officer_a_id"), new String[] {rs.getString("a_name"), rs.getString("a_number")});
         names.put(rs.getLong("officer_b_id"), new String[] {rs.getString("b_name"), rs.getString("b_number")});
-        return new PostOfficers(rs.getLong("id"), rs.getLong("officer_a_id"), rs.getBoolean("a_active"),
-                rs.getLong("officer_b_id"), rs.getBoolean("b_active"), head, names);
+        return new PostOfficers(rs.getLong("id"), rs.getLong("officer_a_id"), rs.getBoolean("a_available"),
+                rs.getLong("officer_b_id"), rs.getBoolean("b_available"), head, names);
     }
 
     private static Switch switchRow(ResultSet rs, int row) throws SQLException {
