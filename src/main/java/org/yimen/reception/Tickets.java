@@ -91,9 +91,10 @@ public class Tickets {
     }
 
     /**
-     * Issues a ticket for a catalog item the line covers (the citizen chose the item, which led to the line), with a
-     * mobile number for one short message when the turn is near (到号提醒); either may be null. Refused, naming the
-     * field, for an item the line does not cover or a number that is no mainland mobile number.
+     * Issues a ticket for a catalog item the line covers (the citizen chose the item at the kiosk, which led to the
+     * line, or named it at the desk), with a mobile number for one short message when the turn is near (到号提醒);
+     * either may be null. Refused, naming the field, for an item the line does not cover or a number that is no
+     * mainland mobile number.
      */
     IssuedTicket issue(long lineId, Priority priority, @Nullable String greenCategory, Channel channel,
             @Nullable String itemCode, @Nullable String phone, Actor actor) {
