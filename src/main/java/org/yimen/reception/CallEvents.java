@@ -37,8 +37,7 @@ class CallEvents {
     /** Records a call in the current transaction and announces it to all nodes once it commits. */
     long append(Ticket ticket, ServiceWindow window, ServiceLine line, @Nullable ActingOfficer officer,
             boolean recall, Instant now) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(?, ?)").params(HALL_LOCK, (int) ticket.hallId())
-                .query(Integer.class).single();
+        lockHall(ticket.hallId());
         long id = jdbc.sql("""
                 insert into rcp_call_event (hall_id, window_id, window_number, ticket_id, number, line_name, recall,
                     officer_name, officer_no, acting, occurred_at)
@@ -49,6 +48,15 @@ class CallEvents {
                 .query(Long.class).single();
         announce(ticket.hallId(), id);
         return id;
+    }
+
+    /**
+     * Takes the hall's lock until the current transaction ends, as every call does: waits for the hall's calls in
+     * flight to commit, and holds back those that come after.
+     */
+    void lockHall(long hallId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(?, ?)").params(HALL_LOCK, (int) hallId)
+                .query(Integer.class).single();
     }
 
     /** Tells displays of the hall that waiting counts changed (no event to replay). */

@@ -1,6 +1,7 @@
 package org.yimen.reception;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yimen.audit.AuditTrail;
 import org.yimen.org.ActingOfficer;
+import org.yimen.shared.Masking;
 
 /**
- * Reception over HTTP for window clerks and hall managers: issue (green-channel) tickets, and everything a window
- * workstation does. Same rules and refusals as the pages.
+ * Reception over HTTP for window clerks and hall managers: issue (green-channel) tickets, for an item and with a
+ * mobile number for the turn-near SMS if the citizen wishes, and everything a window workstation does. Same rules and
+ * refusals as the pages.
  */
 @RestController
 @RequestMapping("/api/reception")
@@ -36,8 +39,22 @@ class ReceptionApi {
 
     static final String RECEPTION_STAFF = "hasAnyRole('CLERK', 'HALL_MANAGER')";
 
-    /** Issue a ticket; a green-channel ticket names its category. */
-    record IssueRequest(@NotNull @Nullable Long lineId, @Nullable Priority priority, @Nullable String category) {
+    /**
+     * Issue a ticket; a green-channel ticket names its category. The citizen may have come for an item of the line,
+     * and may leave a mobile number for one SMS when the turn is near.
+     */
+    record IssueRequest(@NotNull @Nullable Long lineId, @Nullable Priority priority, @Nullable String category,
+            @Schema(description = "Catalog item code (事项编码) of an item the line covers", example = "GAT-CRJ-001")
+            @Nullable String itemCode,
+            @Schema(description = "Mainland mobile number for the turn-near SMS (到号提醒); stored sealed, answered"
+                    + " masked", example = "13908514321") @Nullable String phone) {
+
+        /** Masks the number, so that a request written to a log never shows it. */
+        @Override
+        public String toString() {
+            return "IssueRequest[lineId=%s, priority=%s, category=%s, itemCode=%s, phone=%s]".formatted(lineId,
+                    priority, category, itemCode, phone == null ? null : Masking.phone(phone));
+        }
     }
 
     /** A no-show citizen is back. */
@@ -77,12 +94,16 @@ class ReceptionApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a ticket at the reception desk",
             description = "priority NONE or GREEN_CHANNEL (with a configured category such as ELDERLY, DISABLED,"
-                    + " PREGNANT, MILITARY, KEY_PROJECT). 409 when the hall is closed, the line outside its hours"
-                    + " or its cap reached.")
+                    + " PREGNANT, MILITARY, KEY_PROJECT); optionally the item the citizen came for and a mobile"
+                    + " number, which gets one SMS when at most yimen.reception.notify-ahead people are ahead (also"
+                    + " after a transfer, once in the new queue); the answer's sms shows it masked. 400 (a problem"
+                    + " detail naming the field) for an unknown category, an item the line does not cover or a"
+                    + " number that is no mainland mobile number; 409 when the hall is closed, the line outside"
+                    + " its hours or its cap reached.")
     TicketViews.TicketView issue(@Valid @RequestBody IssueRequest body, HttpServletRequest request) {
         Priority priority = body.priority() == null ? Priority.NONE : body.priority();
         var issued = tickets.issue(body.lineId(), priority, body.category(), Tickets.Channel.STAFF,
-                AuditTrail.currentActor());
+                body.itemCode(), body.phone(), AuditTrail.currentActor());
         return views.of(issued.ticket(), request);
     }
 

@@ -19,6 +19,23 @@ class TicketRows {
 
     static final RowMapper<Ticket> TICKET = TicketRows::ticket;
 
+    /**
+     * The queue a waiting ticket stands in, as the windows call it: the tickets sent to one window (by a transfer to
+     * that window), or its line's other tickets. {@link #condition()} selects the queue's tickets of
+     * {@code rcp_ticket t} with one parameter, {@link #id()}.
+     */
+    record Queue(boolean window, long id) {
+
+        static Queue of(Ticket ticket) {
+            return ticket.targetWindowId() != null ? new Queue(true, ticket.targetWindowId())
+                    : new Queue(false, ticket.lineId());
+        }
+
+        String condition() {
+            return window ? "t.target_window_id = ?" : "t.line_id = ? and t.target_window_id is null";
+        }
+    }
+
     private final JdbcClient jdbc;
 
     TicketRows(JdbcClient jdbc) {

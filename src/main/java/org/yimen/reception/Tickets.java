@@ -32,8 +32,9 @@ import org.yimen.shared.Rejected;
  * the heads of the window's queues are read with {@code FOR UPDATE SKIP LOCKED}, {@link CallingPolicy} picks one, and
  * it is marked called in the same transaction, so windows calling at once never receive the same ticket and a ticket
  * another window holds for a moment is simply left to it. Every change of a ticket goes to the audit trail in its own
- * transaction and every call to the displays. A call also sends the one short message of each ticket of its line that
- * it moved near enough and whose citizen asked for one ({@link TurnNotices}).
+ * transaction and every call to the displays. A call also sends the one short message of each ticket of its queue that
+ * it moved near enough and whose citizen asked for one, and a transfer the message of the ticket it puts into a new
+ * queue near enough ({@link TurnNotices}).
  */
 @Service
 @Transactional
@@ -90,9 +91,10 @@ public class Tickets {
     }
 
     /**
-     * Issues a ticket for a catalog item the line covers (the citizen chose the item, which led to the line), with a
-     * mobile number for one short message when the turn is near (到号提醒); either may be null. Refused, naming the
-     * field, for an item the line does not cover or a number that is no mainland mobile number.
+     * Issues a ticket for a catalog item the line covers (the citizen chose the item at the kiosk, which led to the
+     * line, or named it at the desk), with a mobile number for one short message when the turn is near (到号提醒);
+     * either may be null. Refused, naming the field, for an item the line does not cover or a number that is no
+     * mainland mobile number.
      */
     IssuedTicket issue(long lineId, Priority priority, @Nullable String greenCategory, Channel channel,
             @Nullable String itemCode, @Nullable String phone, Actor actor) {
@@ -196,7 +198,7 @@ public class Tickets {
         rows.save(called, TicketState.WAITING);
         announce(called, window, false, actor, "reception.ticket.called");
         // After the call event, whose hall lock lets this see every call committed before it.
-        turnNotices.afterCall(called.lineId(), called.serviceDate(), now);
+        turnNotices.afterCall(called, now);
         publisher.publishEvent(new TicketCalled(called.id(), called.hallId(), windowId, called.number(), false,
                 called.officerStaffId(), now));
         return new CallOutcome.Called(called);
@@ -281,6 +283,8 @@ public class Tickets {
     /**
      * Sends the window's current ticket to another line, or to one window (on the same line), keeping its number,
      * priority and place in the queue. The target must be open now: a closed line or an inactive window is refused.
+     * A reminder the citizen asked for goes along: one short message when the turn is near in the new queue
+     * ({@link TurnNotices#afterTransfer}), at once if the ticket lands that near.
      */
     public Ticket transfer(long windowId, @Nullable Long toLine, @Nullable Long toWindow, Actor actor) {
         lockWindow(windowId);
@@ -311,17 +315,25 @@ public class Tickets {
         }
         Ticket transferred = current.transferred(now);
         rows.save(transferred, current.state());
-        Ticket next = transferred.continuation(line, toWindow);
-        long id = rows.insert(next, null, "STAFF");
+        long id = rows.insert(transferred.continuation(line, toWindow), null, "STAFF");
+        Ticket continued = rows.find(id).orElseThrow();
         var detail = detail(transferred);
         detail.put("toLine", line);
         if (toWindow != null) {
             detail.put("toWindow", toWindow);
         }
         detail.put("continuedAs", id);
+        var reminder = turnNotices.carryOver(transferred, continued);
+        reminder.ifPresent(masked -> detail.put("sms", masked));
         audit.record(actor, "reception.ticket.transferred", "ticket", transferred.id(), detail);
         events.queueChanged(current.hallId());
-        return rows.find(id).orElseThrow();
+        if (reminder.isPresent()) {
+            // As a call does: behind the hall's lock, so this sees every call committed before it, and a call after
+            // it sees the ticket it put into the new queue.
+            events.lockHall(current.hallId());
+            turnNotices.afterTransfer(continued, now);
+        }
+        return continued;
     }
 
     // Windows
@@ -370,18 +382,23 @@ public class Tickets {
         return rows.byPublicId(publicId);
     }
 
-    /** Waiting tickets the policy would call before this one on its line (0 once it is no longer waiting). */
+    /**
+     * Waiting tickets the policy would call before this one in its queue (0 once it is no longer waiting): its line,
+     * or the one window a transfer sent it to, whose queue holds only the tickets sent there.
+     */
     @Transactional(readOnly = true)
     public int peopleAhead(Ticket ticket) {
         if (ticket.state() != TicketState.WAITING) {
             return 0;
         }
+        var queue = TicketRows.Queue.of(ticket);
         return jdbc.sql("""
                 select count(*) from rcp_ticket t
-                where t.line_id = ? and t.service_date = ? and t.state = 'WAITING' and t.id <> ?
+                where %s and t.service_date = ? and t.state = 'WAITING' and t.id <> ?
                   and ((t.priority <> 'NONE' and ? = 'NONE')
-                       or ((t.priority <> 'NONE') = (? <> 'NONE') and (t.queued_at, t.id) < (?, ?)))""")
-                .params(ticket.lineId(), ticket.serviceDate(), ticket.id(), ticket.priority().name(),
+                       or ((t.priority <> 'NONE') = (? <> 'NONE') and (t.queued_at, t.id) < (?, ?)))"""
+                .formatted(queue.condition()))
+                .params(queue.id(), ticket.serviceDate(), ticket.id(), ticket.priority().name(),
                         ticket.priority().name(), TicketRows.utc(ticket.queuedAt()), ticket.id())
                 .query(Integer.class).single();
     }

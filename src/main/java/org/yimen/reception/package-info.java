@@ -5,7 +5,9 @@
  * follow A/B switches of their post); appointments and evaluation pads. The kiosk shows the materials to bring, from
  * the catalog's version in force, before the ticket, for a chosen line or for a chosen item, which leads to the line
  * that covers it; a citizen may leave a mobile number for one short message when the turn is near
- * ({@link org.yimen.reception.TurnNotices}). Appointments may be booked by item, send their code by SMS when booked
+ * ({@link org.yimen.reception.TurnNotices}), once per queue: a transferred ticket is told once more in its new queue.
+ * Reception staff issue tickets the same way, for an item of the line (with its materials shown) and with the
+ * citizen's mobile number. Appointments may be booked by item, send their code by SMS when booked
  * and cancelled, and are marked no-show by a job once their slot is over. Hall managers set it up on their pages
  * ({@code /admin/reception}), watch the hall now ({@link org.yimen.reception.HallLive}) and read the statistics of
  * waiting and service times, no-shows, transfers and ratings ({@link org.yimen.reception.ReceptionStatistics}),

@@ -27,7 +27,8 @@ import org.yimen.support.YimenIntegrationTest;
 
 /**
  * 到号提醒: a citizen who left a mobile number gets one short message, written to the outbox by the call that leaves
- * at most three people ahead of the ticket, and never a second one, however many windows call at once.
+ * at most three people ahead of the ticket, and never a second one, however many windows call at once; a transfer
+ * starts a new wait, told once more when the new queue has the ticket near.
  */
 @YimenIntegrationTest
 class TurnNearSmsTest {
@@ -186,6 +187,215 @@ class TurnNearSmsTest {
                 where t.line_id = ? and s.notified_at is not null""").param(a).query(Integer.class).single())
                 .as("each message claimed is one in the outbox")
                 .isEqualTo(counts.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /**
+     * A transfer starts a new wait: the citizen, told once in the first queue, is told once more when the new queue
+     * has them near, and never a third time there.
+     */
+    @Test
+    void aTransferredTicketIsRemindedOnceMoreWhenItsNewQueueHasItNear() throws Exception {
+        var hall = ReceptionFixture.hall(jdbc, lines, 2);
+        long a = hall.line("综合受理", "A");
+        long b = hall.line("公安出入境", "B");
+        hall.serve(1, a).serve(2, b);
+        // Six wait on B from before the citizen came, so B has them six away when the transfer keeps their place.
+        for (int i = 0; i < 6; i++) {
+            issue(b, null);
+        }
+        for (int i = 0; i < 4; i++) {
+            issue(a, null);
+        }
+        String phone = phone();
+        Ticket mine = issue(a, phone);
+        callAndFinish(hall.window(1));
+        assertThat(textsTo(phone)).singleElement().asString().contains("A005 号前面还有 3 人");
+        for (int i = 0; i < 3; i++) {
+            callAndFinish(hall.window(1));
+        }
+        assertThat(tickets.callNext(hall.window(1), CLERK)).isInstanceOf(CallOutcome.Called.class);
+
+        long mark = AuditRecords.head(jdbc);
+        Ticket continued = tickets.transfer(hall.window(1), b, null, CLERK);
+        assertThat(AuditRecords.since(jdbc, mark)).filteredOn(r -> r.action().equals("reception.ticket.transferred"))
+                .singleElement().satisfies(r -> assertThat(r.detail()).contains(phone.substring(0, 3) + "****")
+                        .doesNotContain(phone));
+        assertThat(tickets.peopleAhead(continued)).isEqualTo(6);
+        assertThat(messagesTo(phone)).as("six away in B: not yet").isEqualTo(1);
+        mvc.perform(get("/ticket/" + mine.publicId()))
+                .andExpect(content().string(containsString("前面还有 3 人时短信提醒 " + phone.substring(0, 3) + "****")));
+
+        callAndFinish(hall.window(2));
+        callAndFinish(hall.window(2));
+        assertThat(messagesTo(phone)).as("four away in B").isEqualTo(1);
+        mark = AuditRecords.head(jdbc);
+        callAndFinish(hall.window(2));
+        assertThat(textsTo(phone)).as("three away in B: told once more, under the same number").hasSize(2)
+                .last().asString().contains("A005 号前面还有 3 人");
+        AuditRecords.assertRecorded(jdbc, mark, "reception.ticket.turnNearSent", "ticket", continued.id());
+        for (int i = 0; i < 3; i++) {
+            callAndFinish(hall.window(2));
+        }
+        assertThat(messagesTo(phone)).as("never twice for the wait in B").isEqualTo(2);
+        mvc.perform(get("/ticket/" + mine.publicId()))
+                .andExpect(content().string(containsString("到号提醒短信已发送至 " + phone.substring(0, 3) + "****")));
+    }
+
+    /**
+     * A ticket the transfer puts near the head of its new queue is told by the transfer itself: sent to one window,
+     * it stands in that window's own queue; sent on to a line, it keeps its place there behind the priority tickets.
+     */
+    @Test
+    void aTicketTransferredNearTheHeadOfItsNewQueueIsRemindedByTheTransfer() {
+        var hall = ReceptionFixture.hall(jdbc, lines, 3);
+        long a = hall.line("综合受理", "A");
+        long b = hall.line("公安出入境", "B");
+        hall.serve(1, a).serve(2, b).serve(3, a);
+        String phone = phone();
+        issue(a, phone);
+        for (int i = 0; i < 5; i++) {
+            issue(a, null);
+        }
+        assertThat(tickets.callNext(hall.window(1), CLERK)).isInstanceOf(CallOutcome.Called.class);
+        assertThat(messagesTo(phone)).as("called before anything left it near").isZero();
+
+        Ticket atWindow3 = tickets.transfer(hall.window(1), null, hall.window(3), CLERK);
+        assertThat(tickets.peopleAhead(atWindow3)).as("window 3's own queue").isZero();
+        assertThat(textsTo(phone)).singleElement().asString().contains("A001 号前面还有 0 人");
+
+        tickets.issue(b, Priority.GREEN_CHANNEL, "ELDERLY", Tickets.Channel.STAFF, CLERK);
+        tickets.issue(b, Priority.GREEN_CHANNEL, "DISABLED", Tickets.Channel.STAFF, CLERK);
+        assertThat(((CallOutcome.Called) tickets.callNext(hall.window(3), CLERK)).ticket().id())
+                .isEqualTo(atWindow3.id());
+        assertThat(messagesTo(phone)).isEqualTo(1);
+        Ticket onB = tickets.transfer(hall.window(3), b, null, CLERK);
+        assertThat(textsTo(phone)).as("two green-channel tickets before it on B").hasSize(2)
+                .last().asString().contains("A001 号前面还有 2 人");
+        callAndFinish(hall.window(2));
+        callAndFinish(hall.window(2));
+        assertThat(messagesTo(phone)).as("once per queue").isEqualTo(2);
+        assertThat(((CallOutcome.Called) tickets.callNext(hall.window(2), CLERK)).ticket().id()).isEqualTo(onB.id());
+    }
+
+    /**
+     * Tickets sent to one window wait in that window's queue, and only that window's calls move them. Told once in
+     * line A already, each is told once more by its transfer when at most three others were sent there before it;
+     * the one four away is told when window 3 calls the first of them, whatever the line's windows do meanwhile.
+     */
+    @Test
+    void ticketsSentToOneWindowAreRemindedInThatWindowsQueue() {
+        var hall = ReceptionFixture.hall(jdbc, lines, 3);
+        long a = hall.line("综合受理", "A");
+        hall.serve(1, a).serve(2, a).serve(3, a);
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            phones.add(phone());
+            issue(a, phones.getLast());
+        }
+        for (int i = 0; i < 6; i++) {
+            issue(a, null);
+        }
+        Ticket last = null;
+        for (int i = 0; i < 5; i++) {
+            assertThat(tickets.callNext(hall.window(1), CLERK)).isInstanceOf(CallOutcome.Called.class);
+            last = tickets.transfer(hall.window(1), null, hall.window(3), CLERK);
+        }
+        // A001 was called before anything left it near in A; A002 to A005 were told in A by the first call.
+        assertThat(phones.stream().map(this::messagesTo).toList()).containsExactly(1, 2, 2, 2, 1);
+        assertThat(textsTo(phones.get(1))).last().asString().contains("A002 号前面还有 1 人");
+        assertThat(tickets.peopleAhead(last)).as("four sent to window 3 before it").isEqualTo(4);
+
+        callAndFinish(hall.window(2));
+        callAndFinish(hall.window(2));
+        assertThat(messagesTo(phones.get(4))).as("calls of the line leave window 3's queue as it is").isEqualTo(1);
+        callAndFinish(hall.window(3));
+        assertThat(textsTo(phones.get(4))).hasSize(2).last().asString().contains("A005 号前面还有 3 人");
+        assertThat(phones.stream().map(this::messagesTo).toList()).containsExactly(1, 2, 2, 2, 2);
+    }
+
+    /**
+     * Windows transfer tickets from line A to line B while B's windows call, all at once. Nobody is told twice in
+     * one queue, so at most twice in all; and once everything is done, every ticket waiting at most three from the
+     * head of either queue has been told for the queue it is in.
+     */
+    @Test
+    void transfersAndCallsAtOnceRemindEachWaitAtMostOnce() throws Exception {
+        var hall = ReceptionFixture.hall(jdbc, lines, 10);
+        long a = hall.line("综合受理", "A");
+        long b = hall.line("公安出入境", "B");
+        for (int w = 1; w <= 4; w++) {
+            hall.serve(w, a);
+        }
+        for (int w = 5; w <= 10; w++) {
+            hall.serve(w, b);
+        }
+        List<String> fromA = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            fromA.add(phone());
+            issue(a, fromA.getLast());
+        }
+        List<String> ofB = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ofB.add(phone());
+            issue(b, ofB.getLast());
+        }
+
+        var transfers = new AtomicInteger(16);
+        var calls = new AtomicInteger(40);
+        try (var pool = Executors.newFixedThreadPool(10)) {
+            List<Callable<Integer>> clerks = new ArrayList<>();
+            for (int w = 1; w <= 4; w++) {
+                long window = hall.window(w);
+                clerks.add(() -> {
+                    int done = 0;
+                    while (transfers.getAndDecrement() > 0) {
+                        assertThat(tickets.callNext(window, CLERK)).isInstanceOf(CallOutcome.Called.class);
+                        tickets.transfer(window, b, null, CLERK);
+                        done++;
+                    }
+                    return done;
+                });
+            }
+            for (int w = 5; w <= 10; w++) {
+                long window = hall.window(w);
+                clerks.add(() -> {
+                    int done = 0;
+                    while (calls.getAndDecrement() > 0) {
+                        callAndFinish(window);
+                        done++;
+                    }
+                    return done;
+                });
+            }
+            int done = 0;
+            for (var result : pool.invokeAll(clerks)) {
+                done += result.get();
+            }
+            assertThat(done).isEqualTo(56);
+        }
+
+        assertThat(fromA.stream().map(this::messagesTo).toList()).as("at most once in A and once in B")
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+        assertThat(ofB.stream().map(this::messagesTo).toList()).as("at most once in B")
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1));
+        int sent = java.util.stream.Stream.concat(fromA.stream(), ofB.stream()).mapToInt(this::messagesTo).sum();
+        assertThat(jdbc.sql("""
+                select count(*) from rcp_ticket_sms s join rcp_ticket t on t.id = s.ticket_id
+                where t.hall_id = ? and s.notified_at is not null""").param(hall.hallId).query(Integer.class).single())
+                .as("each message claimed is one in the outbox").isEqualTo(sent);
+        for (long line : List.of(a, b)) {
+            assertThat(jdbc.sql("""
+                    select s.notified_at is not null from rcp_ticket t join rcp_ticket_sms s on s.ticket_id = t.id
+                    where t.line_id = ? and t.state = 'WAITING' and t.target_window_id is null
+                    order by (t.priority = 'NONE'), t.queued_at, t.id limit 4""").param(line)
+                    .query(Boolean.class).list()).as("the head of line %d told", line).hasSize(4).containsOnly(true);
+        }
+    }
+
+    private List<String> textsTo(String phone) {
+        return jdbc.sql("select body_sealed from ntf_outbox where category = ? and recipient_index = ? order by id")
+                .params(TurnNotices.CATEGORY, personalData.index(phone)).query(byte[].class).list().stream()
+                .map(personalData::open).toList();
     }
 
     private void callAndFinish(long window) {
