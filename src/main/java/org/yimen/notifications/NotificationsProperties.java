@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender of e-mails
  * @param smpp the short-message service centre (SMSC)
  * @param codes the phone verification codes
+ * @param retention how long a sent or failed message stays in the outbox (with its sealed recipient and text) before
+ *     the daily clean-up removes it; at least a day
  */
 @ConfigurationProperties("yimen.notifications")
 record NotificationsProperties(
@@ -29,13 +31,19 @@ record NotificationsProperties(
         @Nullable String smsSignature,
         @DefaultValue("yimen@localhost") String mailFrom,
         @DefaultValue Smpp smpp,
-        @DefaultValue Codes codes) {
+        @DefaultValue Codes codes,
+        @DefaultValue("180d") Duration retention) {
 
     NotificationsProperties {
         if (batchSize < 1 || maxAttempts < 1 || retryDelay.isNegative() || maxRetryDelay.compareTo(retryDelay) < 0
                 || !dispatchInterval.isPositive()) {
             throw new IllegalArgumentException("yimen.notifications: batch size and attempts at least 1, delays"
                     + " positive and max-retry-delay not below retry-delay");
+        }
+        // A verification code is kept a day and points at its message: nothing younger may go.
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("yimen.notifications.retention must be at least one day, not "
+                    + retention);
         }
     }
 
