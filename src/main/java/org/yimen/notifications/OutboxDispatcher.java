@@ -25,6 +25,8 @@ import org.yimen.privacy.PersonalData;
  * last one, or a refusal no retry can change, the row is {@code FAILED}. When the server cannot be reached at all,
  * the batch stops at that row instead of failing every other one. Sending runs on a thread of its own, so a slow
  * server never delays the other scheduled work of the node.
+ *
+ * <p>Each run also applies the delivery receipts any node has filed ({@link DeliveryReceipts}).
  */
 @Component
 class OutboxDispatcher implements SmartLifecycle {
@@ -46,6 +48,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final RetryPolicy retry;
     private final SmppGateway sms;
     private final SmtpGateway email;
+    private final DeliveryReceipts receipts;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean started;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -55,7 +58,8 @@ class OutboxDispatcher implements SmartLifecycle {
     });
 
     OutboxDispatcher(Outbox outbox, PlatformTransactionManager transactionManager, PersonalData personalData,
-            Clock clock, NotificationsProperties properties, SmppGateway sms, SmtpGateway email) {
+            Clock clock, NotificationsProperties properties, SmppGateway sms, SmtpGateway email,
+            DeliveryReceipts receipts) {
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
         this.personalData = personalData;
@@ -64,6 +68,7 @@ class OutboxDispatcher implements SmartLifecycle {
         this.retry = RetryPolicy.of(properties);
         this.sms = sms;
         this.email = email;
+        this.receipts = receipts;
     }
 
     @Scheduled(fixedDelayString = "${yimen.notifications.dispatch-interval:PT5S}", initialDelayString = "PT10S")
@@ -91,6 +96,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 log.info("Notifications: {} expired before sending, {} held (no server configured)", expired, held);
             }
         });
+        transactions.executeWithoutResult(status -> receipts.apply(now));
         int handled = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             Batch batch = dispatchBatch();
@@ -138,6 +144,9 @@ class OutboxDispatcher implements SmartLifecycle {
                 case EMAIL -> email.send(recipient, String.valueOf(open(row.subjectSealed())), text);
             };
             outbox.markSent(row.id(), clock.instant(), sent.providerId(), sent.parts());
+            if (sent.receiptsRequested()) {
+                outbox.expectReceipts(row.id(), sent.ids());
+            }
             log.info("{} {} ({}) to {} sent: {}", row.channel(), row.id(), row.category(), row.recipientMasked(),
                     sent.providerId());
             return true;
