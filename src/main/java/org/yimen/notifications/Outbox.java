@@ -139,15 +139,16 @@ class Outbox {
     /**
      * Gives up rows whose time passed before they could be sent (a verification code nobody can use any more) and
      * forgets the text of every secret row past its time, whatever its status. Idempotent, any node may run it; rows
-     * another node is sending are skipped, not waited for.
+     * another node is sending are skipped, not waited for. Returns the channel of each message given up.
      */
-    int expire(Instant now) {
-        int expired = jdbc.sql("""
+    List<Channel> expire(Instant now) {
+        List<Channel> expired = jdbc.sql("""
                 update ntf_outbox set status = 'FAILED', last_error = 'notifications.error.expired',
                     body_sealed = null
                 where id in (select id from ntf_outbox where status = 'PENDING' and expires_at <= ?
-                             for update skip locked)""")
-                .param(utc(now)).update();
+                             for update skip locked)
+                returning channel""")
+                .param(utc(now)).query((rs, row) -> Channel.valueOf(rs.getString(1))).list();
         jdbc.sql("""
                 update ntf_outbox set body_sealed = null
                 where id in (select id from ntf_outbox where secret and expires_at <= ? and body_sealed is not null

@@ -51,6 +51,8 @@ class SmppDeliveryTest {
     @Autowired
     DeliveryReceipts receipts;
     @Autowired
+    NotificationMetrics metrics;
+    @Autowired
     TestClock clock;
 
     TransactionTemplate tx;
@@ -241,7 +243,7 @@ class SmppDeliveryTest {
             var otherNode = new SmppGateway(OutboxRows.withSmpp(properties, smsc.settings(LongMessages.UDH)),
                     receipts);
             var second = new OutboxDispatcher(new Outbox(jdbc), transactionManager, personalData, clock, properties,
-                    otherNode, smtp, receipts);
+                    otherNode, smtp, receipts, metrics);
             List<String> phones = new ArrayList<>();
             List<Long> ids = tx.execute(s -> {
                 List<Long> queued = new ArrayList<>();
