@@ -48,16 +48,18 @@ public class Notifications {
     private final SmppGateway sms;
     private final SmtpGateway email;
     private final NotificationsProperties properties;
+    private final NotificationMetrics metrics;
     private final Clock clock;
 
     Notifications(Outbox outbox, PersonalData personalData, MessageSource messages, SmppGateway sms,
-            SmtpGateway email, NotificationsProperties properties, Clock clock) {
+            SmtpGateway email, NotificationsProperties properties, NotificationMetrics metrics, Clock clock) {
         this.outbox = outbox;
         this.personalData = personalData;
         this.messages = messages;
         this.sms = sms;
         this.email = email;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -100,6 +102,7 @@ public class Notifications {
                 sealed.index(), masked, bodyKey, valid.isEmpty() ? null : personalData.seal(subject).ciphertext(),
                 valid.isEmpty() ? null : personalData.seal(body).ciphertext(), false, null,
                 valid.isEmpty() ? NOT_AN_EMAIL_ADDRESS : null), clock.instant());
+        metrics.queued(Channel.EMAIL, status);
         log.info("E-mail {} ({}) to {} queued as {}", id, category, masked, status);
         return id;
     }
@@ -118,6 +121,7 @@ public class Notifications {
         long id = outbox.add(new Outbox.NewMessage(Channel.SMS, category, status, sealed.ciphertext(), sealed.index(),
                 masked, messageKey, null, mobile.isEmpty() ? null : personalData.seal(text).ciphertext(), secret,
                 expiresAt, mobile.isEmpty() ? NOT_A_MOBILE : null), clock.instant());
+        metrics.queued(Channel.SMS, status);
         log.info("Short message {} ({}) to {} queued as {}", id, category, masked, status);
         return id;
     }

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/notifications")
 @PreAuthorize(NotificationsAdminApi.MANAGERS)
 @Tag(name = "Notifications administration", description = "消息通知: the outbox of short messages and e-mails with"
-        + " status, masked recipient, attempts and last error; failed or held messages can be sent again")
+        + " status, masked recipient, attempts, last error and delivery receipt; failed or held messages can be sent"
+        + " again")
 class NotificationsAdminApi {
 
     static final String MANAGERS = "hasAnyRole('ADMIN', 'HALL_MANAGER')";
@@ -41,7 +42,10 @@ class NotificationsAdminApi {
     }
 
     @GetMapping
-    @Operation(summary = "Outbox messages, newest first, 50 a page; recipients masked, texts never shown")
+    @Operation(summary = "Outbox messages, newest first, 50 a page; recipients masked, texts never shown",
+            description = "A short message the SMSC sent a delivery receipt for has delivery (DELIVERED or"
+                    + " UNDELIVERED), deliveryState (the SMSC's final state: DELIVRD, UNDELIV, EXPIRED, REJECTD,"
+                    + " DELETED) and deliveryReportedAt (when the receipt came); all three are null until then.")
     List<Outbox.Entry> messages(
             @Parameter(description = "PENDING, HELD, SENT or FAILED") @RequestParam(required = false)
             @Nullable DeliveryStatus status,

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender of e-mails
  * @param smpp the short-message service centre (SMSC)
  * @param codes the phone verification codes
+ * @param retention how long a sent or failed message stays in the outbox (with its sealed recipient and text) before
+ *     the daily clean-up removes it; at least a day
  */
 @ConfigurationProperties("yimen.notifications")
 record NotificationsProperties(
@@ -29,13 +31,19 @@ record NotificationsProperties(
         @Nullable String smsSignature,
         @DefaultValue("yimen@localhost") String mailFrom,
         @DefaultValue Smpp smpp,
-        @DefaultValue Codes codes) {
+        @DefaultValue Codes codes,
+        @DefaultValue("180d") Duration retention) {
 
     NotificationsProperties {
         if (batchSize < 1 || maxAttempts < 1 || retryDelay.isNegative() || maxRetryDelay.compareTo(retryDelay) < 0
                 || !dispatchInterval.isPositive()) {
             throw new IllegalArgumentException("yimen.notifications: batch size and attempts at least 1, delays"
                     + " positive and max-retry-delay not below retry-delay");
+        }
+        // A verification code is kept a day and points at its message: nothing younger may go.
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("yimen.notifications.retention must be at least one day, not "
+                    + retention);
         }
     }
 
@@ -61,11 +69,13 @@ record NotificationsProperties(
      * @param password its password
      * @param systemType the system_type some SMSCs ask for
      * @param sourceAddress the sender number or name shown on the phone (the 服务号码)
-     * @param bind transmitter or transceiver
+     * @param bind transceiver (sends and receives delivery receipts) or transmitter (sends only)
      * @param longMessages concatenated parts (UDH) or one {@code message_payload}
      * @param connectTimeout how long to wait for the connection and the bind answer
      * @param responseTimeout how long to wait for the answer to one {@code submit_sm}
      * @param enquireLinkInterval how often an idle session checks that the SMSC is still there
+     * @param deliveryReceipts whether to ask for a delivery receipt (状态报告) of every message; only a transceiver
+     *     session can receive them
      */
     record Smpp(
             @Nullable String host,
@@ -74,20 +84,26 @@ record NotificationsProperties(
             @DefaultValue("") String password,
             @DefaultValue("") String systemType,
             @DefaultValue("") String sourceAddress,
-            @DefaultValue("TRANSMITTER") Bind bind,
+            @DefaultValue("TRANSCEIVER") Bind bind,
             @DefaultValue("UDH") LongMessages longMessages,
             @DefaultValue("PT5S") Duration connectTimeout,
             @DefaultValue("PT10S") Duration responseTimeout,
-            @DefaultValue("PT30S") Duration enquireLinkInterval) {
+            @DefaultValue("PT30S") Duration enquireLinkInterval,
+            @DefaultValue("true") boolean deliveryReceipts) {
 
         boolean configured() {
             return host != null && !host.isBlank();
         }
 
+        /** Whether receipts are asked for: only where they can come back. */
+        boolean receipts() {
+            return deliveryReceipts && bind == Bind.TRANSCEIVER;
+        }
+
         /** The same SMSC account at another address (for tests that start an SMSC on a free port). */
         Smpp at(String newHost, int newPort) {
             return new Smpp(newHost, newPort, systemId, password, systemType, sourceAddress, bind, longMessages,
-                    connectTimeout, responseTimeout, enquireLinkInterval);
+                    connectTimeout, responseTimeout, enquireLinkInterval, deliveryReceipts);
         }
     }
 

@@ -31,11 +31,16 @@ class Outbox {
             int attempts) {
     }
 
-    /** A row as administrators see it: never the recipient in clear, never the text. */
+    /**
+     * A row as administrators see it: never the recipient in clear, never the text. A short message the SMSC sent a
+     * receipt for has its {@code delivery}, the SMSC's final state ({@code DELIVRD}, {@code EXPIRED}…) and when the
+     * receipt came.
+     */
     record Entry(long id, Channel channel, String category, DeliveryStatus status, String recipient,
             String messageKey, int attempts, @Nullable String lastError, Instant createdAt,
             @Nullable Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable String providerId,
-            @Nullable Integer parts, boolean retryable) {
+            @Nullable Integer parts, boolean retryable, @Nullable Delivery delivery, @Nullable String deliveryState,
+            @Nullable Instant deliveryReportedAt) {
     }
 
     /** How many messages of a channel and category are in a status (statistics). */
@@ -90,9 +95,20 @@ class Outbox {
     void markSent(long id, Instant now, String providerId, int parts) {
         jdbc.sql("""
                 update ntf_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, provider_id = ?,
-                    parts = ?, last_error = null, body_sealed = case when secret then null else body_sealed end
+                    parts = ?, last_error = null, body_sealed = case when secret then null else body_sealed end,
+                    delivery = null, delivery_state = null, delivery_reported_at = null
                 where id = ?""")
                 .params(utc(now), cut(providerId, 300), parts, id).update();
+    }
+
+    /** Remembers the SMSC's id of each part of a sent short message, so its delivery receipts find the row. */
+    void expectReceipts(long id, List<String> messageIds) {
+        jdbc.sql("""
+                insert into ntf_sms_part (outbox_id, seq, message_id)
+                select ?, p.seq, p.message_id from unnest(cast(? as varchar[])) with ordinality as p(message_id, seq)
+                on conflict (outbox_id, seq) do update set message_id = excluded.message_id, state = null,
+                    reported_at = null""")
+                .params(id, messageIds.stream().map(m -> cut(m, 65)).toArray(String[]::new)).update();
     }
 
     void retryLater(long id, int attempts, Instant next, String error) {
@@ -123,15 +139,16 @@ class Outbox {
     /**
      * Gives up rows whose time passed before they could be sent (a verification code nobody can use any more) and
      * forgets the text of every secret row past its time, whatever its status. Idempotent, any node may run it; rows
-     * another node is sending are skipped, not waited for.
+     * another node is sending are skipped, not waited for. Returns the channel of each message given up.
      */
-    int expire(Instant now) {
-        int expired = jdbc.sql("""
+    List<Channel> expire(Instant now) {
+        List<Channel> expired = jdbc.sql("""
                 update ntf_outbox set status = 'FAILED', last_error = 'notifications.error.expired',
                     body_sealed = null
                 where id in (select id from ntf_outbox where status = 'PENDING' and expires_at <= ?
-                             for update skip locked)""")
-                .param(utc(now)).update();
+                             for update skip locked)
+                returning channel""")
+                .param(utc(now)).query((rs, row) -> Channel.valueOf(rs.getString(1))).list();
         jdbc.sql("""
                 update ntf_outbox set body_sealed = null
                 where id in (select id from ntf_outbox where secret and expires_at <= ? and body_sealed is not null
@@ -182,11 +199,13 @@ class Outbox {
         boolean retryable = (status == DeliveryStatus.FAILED || status == DeliveryStatus.HELD)
                 && rs.getBytes("body_sealed") != null;
         Integer parts = rs.getObject("parts", Integer.class);
+        String delivery = rs.getString("delivery");
         return new Entry(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("category"), status,
                 rs.getString("recipient_masked"), rs.getString("message_key"), rs.getInt("attempts"),
                 rs.getString("last_error"), instant(rs, "created_at"),
                 status == DeliveryStatus.PENDING ? instant(rs, "next_attempt_at") : null, instant(rs, "sent_at"),
-                rs.getString("provider_id"), parts, retryable);
+                rs.getString("provider_id"), parts, retryable, delivery == null ? null : Delivery.valueOf(delivery),
+                rs.getString("delivery_state"), instant(rs, "delivery_reported_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

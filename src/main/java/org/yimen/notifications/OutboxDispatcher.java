@@ -25,6 +25,8 @@ import org.yimen.privacy.PersonalData;
  * last one, or a refusal no retry can change, the row is {@code FAILED}. When the server cannot be reached at all,
  * the batch stops at that row instead of failing every other one. Sending runs on a thread of its own, so a slow
  * server never delays the other scheduled work of the node.
+ *
+ * <p>Each run also applies the delivery receipts any node has filed ({@link DeliveryReceipts}).
  */
 @Component
 class OutboxDispatcher implements SmartLifecycle {
@@ -46,6 +48,8 @@ class OutboxDispatcher implements SmartLifecycle {
     private final RetryPolicy retry;
     private final SmppGateway sms;
     private final SmtpGateway email;
+    private final DeliveryReceipts receipts;
+    private final NotificationMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean started;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -55,7 +59,8 @@ class OutboxDispatcher implements SmartLifecycle {
     });
 
     OutboxDispatcher(Outbox outbox, PlatformTransactionManager transactionManager, PersonalData personalData,
-            Clock clock, NotificationsProperties properties, SmppGateway sms, SmtpGateway email) {
+            Clock clock, NotificationsProperties properties, SmppGateway sms, SmtpGateway email,
+            DeliveryReceipts receipts, NotificationMetrics metrics) {
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
         this.personalData = personalData;
@@ -64,6 +69,8 @@ class OutboxDispatcher implements SmartLifecycle {
         this.retry = RetryPolicy.of(properties);
         this.sms = sms;
         this.email = email;
+        this.receipts = receipts;
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelayString = "${yimen.notifications.dispatch-interval:PT5S}", initialDelayString = "PT10S")
@@ -85,12 +92,20 @@ class OutboxDispatcher implements SmartLifecycle {
     int dispatchDue() {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            int expired = outbox.expire(now);
-            int held = (sms.ready() ? 0 : outbox.hold(Channel.SMS)) + (email.ready() ? 0 : outbox.hold(Channel.EMAIL));
-            if (expired + held > 0) {
-                log.info("Notifications: {} expired before sending, {} held (no server configured)", expired, held);
+            var expired = outbox.expire(now);
+            expired.forEach(channel -> metrics.count(channel, NotificationMetrics.Outcome.FAILED, 1));
+            int heldSms = sms.ready() ? 0 : outbox.hold(Channel.SMS);
+            int heldEmail = email.ready() ? 0 : outbox.hold(Channel.EMAIL);
+            metrics.count(Channel.SMS, NotificationMetrics.Outcome.HELD, heldSms);
+            metrics.count(Channel.EMAIL, NotificationMetrics.Outcome.HELD, heldEmail);
+            if (expired.size() + heldSms + heldEmail > 0) {
+                log.info("Notifications: {} expired before sending, {} held (no server configured)", expired.size(),
+                        heldSms + heldEmail);
             }
         });
+        transactions.executeWithoutResult(status -> receipts.apply(now).forEach(decided -> metrics.count(Channel.SMS,
+                decided.delivery() == Delivery.DELIVERED ? NotificationMetrics.Outcome.DELIVERED
+                        : NotificationMetrics.Outcome.UNDELIVERED, 1)));
         int handled = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             Batch batch = dispatchBatch();
@@ -131,6 +146,7 @@ class OutboxDispatcher implements SmartLifecycle {
             String text = open(row.bodySealed());
             if (text == null) {
                 outbox.markFailed(row.id(), row.attempts(), "notifications.error.textGone");
+                metrics.count(row.channel(), NotificationMetrics.Outcome.FAILED, 1);
                 return true;
             }
             Sent sent = switch (row.channel()) {
@@ -138,6 +154,10 @@ class OutboxDispatcher implements SmartLifecycle {
                 case EMAIL -> email.send(recipient, String.valueOf(open(row.subjectSealed())), text);
             };
             outbox.markSent(row.id(), clock.instant(), sent.providerId(), sent.parts());
+            if (sent.receiptsRequested()) {
+                outbox.expectReceipts(row.id(), sent.ids());
+            }
+            metrics.count(row.channel(), NotificationMetrics.Outcome.SENT, 1);
             log.info("{} {} ({}) to {} sent: {}", row.channel(), row.id(), row.category(), row.recipientMasked(),
                     sent.providerId());
             return true;
@@ -146,6 +166,7 @@ class OutboxDispatcher implements SmartLifecycle {
             String error = Recipients.maskIn(e.getMessage(), recipient, row.recipientMasked());
             if (e.permanent() || !retry.triesAgainAfter(attempts)) {
                 outbox.markFailed(row.id(), attempts, error);
+                metrics.count(row.channel(), NotificationMetrics.Outcome.FAILED, 1);
                 log.warn("{} {} ({}) to {} failed after {} tries: {}", row.channel(), row.id(), row.category(),
                         row.recipientMasked(), attempts, error);
             } else {
@@ -162,6 +183,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 outbox.retryLater(row.id(), attempts, clock.instant().plus(retry.delayAfter(attempts)), error);
             } else {
                 outbox.markFailed(row.id(), attempts, error);
+                metrics.count(row.channel(), NotificationMetrics.Outcome.FAILED, 1);
             }
             log.warn("{} {} could not be prepared: {}", row.channel(), row.id(), error);
             return true;

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.GeneralDataCoding;
@@ -21,9 +24,13 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
 import org.jsmpp.session.connection.socket.SocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +43,12 @@ import org.springframework.stereotype.Component;
  * next message, so an SMSC restart costs one failed try. Text goes as UCS2; a long text as concatenated parts or as
  * {@code message_payload} ({@link ShortMessageParts}). The session is this node's own; nothing in it is needed by
  * another node.
+ *
+ * <p>Bound as a transceiver (the default), it asks for a delivery receipt of every part ({@code registered_delivery}
+ * success and failure) and files the receipts the SMSC sends back on the same session ({@link DeliveryReceipts});
+ * they reach whichever node's session the SMSC picks, which is fine, since they are applied through the database. A
+ * transmitter session cannot receive, so it asks for none. Other {@code deliver_sm} (a citizen answering the short
+ * message) are acknowledged and ignored: yimen takes no replies by SMS.
  */
 @Component
 class SmppGateway implements DisposableBean {
@@ -43,13 +56,17 @@ class SmppGateway implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SmppGateway.class);
     /** SMPP 3.4 command_status values that no retry will change: invalid source or destination address. */
     private static final List<Integer> PERMANENT = List.of(0x0A, 0x0B);
+    /** SMPP 3.4 command_status for a receipt yimen cannot file now (ESME_RX_T_APPN): the SMSC sends it again. */
+    private static final int TRY_AGAIN_LATER = 0x64;
 
     private final NotificationsProperties.Smpp configured;
+    private final DeliveryReceipts receipts;
     private volatile NotificationsProperties.Smpp settings;
     private @Nullable SMPPSession session;
 
-    SmppGateway(NotificationsProperties properties) {
+    SmppGateway(NotificationsProperties properties, DeliveryReceipts receipts) {
         this.configured = properties.smpp();
+        this.receipts = receipts;
         this.settings = configured;
     }
 
@@ -78,6 +95,8 @@ class SmppGateway implements DisposableBean {
         }
         var parts = ShortMessageParts.of(text, smsc.longMessages(), reference);
         SMPPSession bound = bound(smsc);
+        var registered = new RegisteredDelivery(smsc.receipts() ? SMSCDeliveryReceipt.SUCCESS_FAILURE
+                : SMSCDeliveryReceipt.DEFAULT);
         List<String> ids = new ArrayList<>(parts.size());
         for (var part : parts) {
             var esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
@@ -88,7 +107,7 @@ class SmppGateway implements DisposableBean {
                 var result = bound.submitShortMessage(smsc.systemType(), sourceTon(smsc.sourceAddress()),
                         NumberingPlanIndicator.UNKNOWN, smsc.sourceAddress(), TypeOfNumber.UNKNOWN,
                         NumberingPlanIndicator.ISDN, phone, esm, (byte) 0, (byte) 1, null, null,
-                        new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), (byte) 0,
+                        registered, (byte) 0,
                         new GeneralDataCoding(Alphabet.ALPHA_UCS2), (byte) 0, part.shortMessage(), optional);
                 ids.add(result.getMessageId());
             } catch (NegativeResponseException e) {
@@ -105,7 +124,7 @@ class SmppGateway implements DisposableBean {
                         + sentSoFar(ids, parts.size()), e);
             }
         }
-        return new Sent(String.join(",", ids), parts.size());
+        return new Sent(ids, smsc.receipts());
     }
 
     private static String sentSoFar(List<String> ids, int parts) {
@@ -131,6 +150,7 @@ class SmppGateway implements DisposableBean {
         });
         fresh.setTransactionTimer(smsc.responseTimeout().toMillis());
         fresh.setEnquireLinkTimer((int) smsc.enquireLinkInterval().toMillis());
+        fresh.setMessageReceiverListener(new Receiver());
         var bind = smsc.bind() == NotificationsProperties.Bind.TRANSCEIVER ? BindType.BIND_TRX : BindType.BIND_TX;
         try {
             fresh.connectAndBind(smsc.host(), smsc.port(), new BindParameter(bind, smsc.systemId(), smsc.password(),
@@ -156,5 +176,43 @@ class SmppGateway implements DisposableBean {
     @Override
     public void destroy() {
         close();
+    }
+
+    /** What the SMSC sends on a transceiver session. Logs carry message ids and states, never numbers or texts. */
+    private final class Receiver implements MessageReceiverListener {
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+            if (!deliverSm.isSmscDeliveryReceipt()) {
+                log.info("A short message from a handset was ignored: yimen takes no replies by SMS");
+                return;
+            }
+            var receipt = Receipt.of(deliverSm);
+            if (receipt.isEmpty()) {
+                log.warn("A delivery receipt without a readable message id or state was ignored");
+                return;
+            }
+            if (receipt.get().outcome() == null) {
+                log.debug("Delivery receipt for {}: {}, not final", receipt.get().messageId(), receipt.get().state());
+                return;
+            }
+            try {
+                receipts.accept(receipt.get());
+            } catch (RuntimeException e) {
+                log.warn("Delivery receipt for {} not filed, the SMSC will send it again: {}",
+                        receipt.get().messageId(), e.toString());
+                throw new ProcessRequestException("cannot file the receipt now", TRY_AGAIN_LATER);
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            // Only sent to ESMEs that asked to be alerted when a handset is back; yimen does not ask.
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm is not supported", 0x03);
+        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,7 +76,7 @@ class SmtpGateway {
             helper.setSentDate(Date.from(clock.instant()));
             current.send(message);
             String id = message.getMessageID();
-            return new Sent(id == null ? "" : id, 1);
+            return new Sent(List.of(id == null ? "" : id), false);
         } catch (MessagingException e) {
             throw new DeliveryFailed(DeliveryFailed.Kind.PERMANENT, "the e-mail could not be built: "
                     + e.getMessage(), e);

@@ -8,7 +8,12 @@
  * texts are sealed with {@code org.yimen.privacy.PersonalData}; pages, logs and the API show recipients masked. With
  * no SMSC ({@code yimen.notifications.smpp.host}) or SMTP server ({@code spring.mail.host}) configured, messages are
  * kept as {@code HELD}, never pretended sent. Administrators and hall managers see the outbox at
- * {@code /admin/notifications} and send failed or held messages again. Everything else here is internal.
+ * {@code /admin/notifications} and send failed or held messages again.
+ *
+ * <p>On a transceiver session the SMSC's delivery receipts (状态报告) mark a sent short message delivered or not
+ * delivered, with the time the receipt came. Sent and failed messages are removed after
+ * {@code yimen.notifications.retention} (180 days) by one node a day. Micrometer counts messages queued, sent,
+ * failed, held, delivered and undelivered by channel, and gauges the pending outbox. Everything else here is internal.
  */
 @NullMarked
 package org.yimen.notifications;

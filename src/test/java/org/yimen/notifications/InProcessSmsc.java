@@ -19,13 +19,21 @@ import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.QueryBroadcastSm;
 import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BroadcastSmResult;
 import org.jsmpp.session.DataSmResult;
@@ -42,7 +50,8 @@ import org.jsmpp.util.MessageId;
 /**
  * An SMSC for tests, on a free local port: jsmpp's own server side. It accepts binds with one system id and
  * password, answers every {@code submit_sm} with a message id (or with an error status while told to refuse), and keeps
- * every PDU it took, so tests can decode what a handset would show.
+ * every PDU it took, so tests can decode what a handset would show. On a transceiver session it sends delivery
+ * receipts when a test tells it to.
  */
 final class InProcessSmsc implements AutoCloseable {
 
@@ -54,7 +63,7 @@ final class InProcessSmsc implements AutoCloseable {
 
     /** One {@code submit_sm} as the SMSC took it, with the session (bind) it came on. */
     record Received(int session, String source, String destination, byte dataCoding, boolean udhi,
-            byte[] shortMessage, byte[] payload, String messageId) {
+            byte[] shortMessage, byte[] payload, String messageId, byte registeredDelivery) {
 
         /** The text of this PDU: UCS2 after the user data header, if any, or in {@code message_payload}. */
         String text() {
@@ -124,7 +133,15 @@ final class InProcessSmsc implements AutoCloseable {
     static NotificationsProperties.Smpp settingsFor(int port, NotificationsProperties.LongMessages longMessages) {
         return new NotificationsProperties.Smpp("127.0.0.1", port, SYSTEM_ID, PASSWORD, "", "10690001",
                 NotificationsProperties.Bind.TRANSMITTER, longMessages, java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30));
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), true);
+    }
+
+    /** Settings that bind to this SMSC as a transceiver, which asks for delivery receipts and receives them. */
+    NotificationsProperties.Smpp transceiver(NotificationsProperties.LongMessages longMessages) {
+        var s = settings(longMessages);
+        return new NotificationsProperties.Smpp(s.host(), s.port(), s.systemId(), s.password(), s.systemType(),
+                s.sourceAddress(), NotificationsProperties.Bind.TRANSCEIVER, longMessages, s.connectTimeout(),
+                s.responseTimeout(), s.enquireLinkInterval(), true);
     }
 
     int port() {
@@ -171,6 +188,33 @@ final class InProcessSmsc implements AutoCloseable {
             texts.add(String.join("", parts.stream().map(Received::text).toList()));
         }
         return texts;
+    }
+
+    /**
+     * Sends a delivery receipt for a part, back on the session it came on, the way most SMSCs write one: the
+     * {@code id:… stat:…} text, and with {@code tlv} also the SMPP 3.4 parameters.
+     */
+    void sendReceipt(Received part, String state, boolean tlv) {
+        sendReceipt(part.session(), part.destination(), part.messageId(), state, tlv);
+    }
+
+    /** Sends a receipt for any id (one yimen never sent) on a session. */
+    void sendReceipt(int session, String from, String messageId, String state, boolean tlv) {
+        String text = "id:" + messageId + " sub:001 dlvrd:" + (state.equals("DELIVRD") ? "001" : "000")
+                + " submit date:2604011200 done date:2604011201 stat:" + state + " err:000 text:";
+        OptionalParameter[] parameters = tlv ? new OptionalParameter[] {
+            new OptionalParameter.Receipted_message_id(messageId),
+            new OptionalParameter.Message_state((byte) (List.of("ENROUTE", "DELIVRD", "EXPIRED", "DELETED", "UNDELIV",
+                    "ACCEPTD", "UNKNOWN", "REJECTD").indexOf(state) + 1))} : new OptionalParameter[0];
+        try {
+            sessions.get(session).deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, from,
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "10690001",
+                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                    (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                    text.getBytes(StandardCharsets.US_ASCII), parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("the receipt could not be sent", e);
+        }
     }
 
     private void acceptLoop() {
@@ -239,7 +283,8 @@ final class InProcessSmsc implements AutoCloseable {
                 received.add(new Received(sessions.indexOf(session), submit.getSourceAddr(),
                         submit.getDestAddress(), submit.getDataCoding(),
                         AbstractSmCommand.isUdhi(submit.getEsmClass()),
-                        submit.getShortMessage() == null ? new byte[0] : submit.getShortMessage(), payloadBytes, id));
+                        submit.getShortMessage() == null ? new byte[0] : submit.getShortMessage(), payloadBytes, id,
+                        submit.getRegisteredDelivery()));
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (Exception e) {
                 throw new ProcessRequestException(e.getMessage(), 0x08);

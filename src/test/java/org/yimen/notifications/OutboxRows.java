@@ -64,6 +64,6 @@ final class OutboxRows {
     /** The settings of this context with another SMSC, for a second, separately built dispatcher. */
     static NotificationsProperties withSmpp(NotificationsProperties p, NotificationsProperties.Smpp smpp) {
         return new NotificationsProperties(p.dispatchInterval(), p.batchSize(), p.maxAttempts(), p.retryDelay(),
-                p.maxRetryDelay(), p.smsSignature(), p.mailFrom(), smpp, p.codes());
+                p.maxRetryDelay(), p.smsSignature(), p.mailFrom(), smpp, p.codes(), p.retention());
     }
 }

@@ -49,6 +49,10 @@ class SmppDeliveryTest {
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
+    DeliveryReceipts receipts;
+    @Autowired
+    NotificationMetrics metrics;
+    @Autowired
     TestClock clock;
 
     TransactionTemplate tx;
@@ -91,6 +95,8 @@ class SmppDeliveryTest {
             var pdu = received.getFirst();
             assertThat(pdu.dataCoding()).as("UCS2").isEqualTo((byte) 8);
             assertThat(pdu.source()).isEqualTo("10690001");
+            assertThat(pdu.registeredDelivery()).as("a transmitter cannot receive receipts, so asks for none")
+                    .isZero();
             assertThat(pdu.text()).isEqualTo(codeText("042719")).contains("您的验证码是 042719");
             assertThat(row.providerId()).isEqualTo(pdu.messageId());
             assertThat(row.parts()).isEqualTo(1);
@@ -234,9 +240,10 @@ class SmppDeliveryTest {
         try (var smsc = InProcessSmsc.start()) {
             smsc.answerAfter(2);
             smpp.target(smsc.settings(LongMessages.UDH));
-            var otherNode = new SmppGateway(OutboxRows.withSmpp(properties, smsc.settings(LongMessages.UDH)));
+            var otherNode = new SmppGateway(OutboxRows.withSmpp(properties, smsc.settings(LongMessages.UDH)),
+                    receipts);
             var second = new OutboxDispatcher(new Outbox(jdbc), transactionManager, personalData, clock, properties,
-                    otherNode, smtp);
+                    otherNode, smtp, receipts, metrics);
             List<String> phones = new ArrayList<>();
             List<Long> ids = tx.execute(s -> {
                 List<Long> queued = new ArrayList<>();
