@@ -103,7 +103,7 @@ public class Notifications {
                 valid.isEmpty() ? null : personalData.seal(body).ciphertext(), false, null,
                 valid.isEmpty() ? NOT_AN_EMAIL_ADDRESS : null), clock.instant());
         metrics.queued(Channel.EMAIL, status);
-        log.info("E-mail {} ({}) to {} queued as {}", id, category, masked, status);
+        log.debug("E-mail {} ({}) to {} queued as {}", id, category, masked, status);
         return id;
     }
 
@@ -122,7 +122,7 @@ public class Notifications {
                 masked, messageKey, null, mobile.isEmpty() ? null : personalData.seal(text).ciphertext(), secret,
                 expiresAt, mobile.isEmpty() ? NOT_A_MOBILE : null), clock.instant());
         metrics.queued(Channel.SMS, status);
-        log.info("Short message {} ({}) to {} queued as {}", id, category, masked, status);
+        log.debug("Short message {} ({}) to {} queued as {}", id, category, masked, status);
         return id;
     }
 
