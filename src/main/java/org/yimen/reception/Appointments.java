@@ -322,10 +322,12 @@ class Appointments {
      */
     IssuedTicket checkIn(@Nullable String code, long hallId, Tickets.Channel channel, Actor actor) {
         String normalised = code == null ? "" : code.strip().toUpperCase();
-        Appointment appointment = jdbc.sql("select * from rcp_appointment where code = ? for update")
-                .param(normalised).query((rs, row) -> appointment(rs)).optional()
-                .filter(a -> a.hallId() == hallId)
+        var booked = jdbc.sql("select * from rcp_appointment where code = ? for update")
+                .param(normalised).query((rs, row) -> java.util.Map.entry(appointment(rs), rs.getBytes("phone_sealed")))
+                .optional()
+                .filter(a -> a.getKey().hallId() == hallId)
                 .orElseThrow(() -> Rejected.invalid("code", "reception.appointment.notFound"));
+        Appointment appointment = booked.getKey();
         if (appointment.state() != Appointment.State.BOOKED) {
             throw Rejected.conflict("code", "reception.appointment.notBooked", appointment.code(),
                     appointment.state().name());
@@ -339,8 +341,11 @@ class Appointments {
             throw Rejected.conflict("code", "reception.appointment.slotOver", appointment.code(),
                     appointment.endsAt().toString());
         }
-        IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), appointment.itemCode(), channel,
-                actor);
+        // The booking's mobile number gets the turn-near message like a kiosk ticket's; a landline cannot.
+        String phone = personalData.open(booked.getValue());
+        String mobile = TurnNotices.MOBILE.matcher(phone).matches() ? phone : null;
+        IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), appointment.itemCode(), mobile,
+                channel, actor);
         jdbc.sql("update rcp_appointment set state = 'CHECKED_IN', checked_in_at = ?, ticket_id = ? where id = ?")
                 .params(TicketRows.utc(now()), issued.ticket().id(), appointment.id()).update();
         var detail = detail(appointment.code(), appointment.lineId(), appointment.serviceDate(),

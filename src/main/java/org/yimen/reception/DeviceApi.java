@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yimen.platform.RateLimits;
+import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
 
 /** What kiosks and displays of other makes may call with their device token ({@code X-Device-Token}). */
@@ -35,6 +36,13 @@ class DeviceApi {
      * when the turn is near.
      */
     record TakeTicket(@NotNull @Nullable Long lineId, @Nullable String itemCode, @Nullable String phone) {
+
+        /** Masks the number, so that a request written to a log never shows it. */
+        @Override
+        public String toString() {
+            return "TakeTicket[lineId=%s, itemCode=%s, phone=%s]".formatted(lineId, itemCode,
+                    phone == null ? null : Masking.phone(phone));
+        }
     }
 
     /** The booking code of an appointment. */

@@ -122,10 +122,12 @@ public class Tickets {
 
     /**
      * The priority ticket of a booked appointment checked in today ({@link Appointments#checkIn}), for the item it
-     * was booked for if any; the line must be open as for any ticket.
+     * was booked for if any, with the booking's mobile number for the turn-near message; the line must be open as
+     * for any ticket.
      */
-    IssuedTicket issueForAppointment(long lineId, @Nullable String itemCode, Channel channel, Actor actor) {
-        return issueOpen(lines.require(lineId), Priority.APPOINTMENT, null, channel, itemCode, null, actor);
+    IssuedTicket issueForAppointment(long lineId, @Nullable String itemCode, @Nullable String mobile, Channel channel,
+            Actor actor) {
+        return issueOpen(lines.require(lineId), Priority.APPOINTMENT, null, channel, itemCode, mobile, actor);
     }
 
     private IssuedTicket issueOpen(ServiceLine line, Priority priority, @Nullable String category, Channel channel,

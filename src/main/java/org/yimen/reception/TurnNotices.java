@@ -48,7 +48,7 @@ class TurnNotices {
     static final String CATEGORY = "reception.turn-near";
     static final String MESSAGE = "reception.sms.turnNear";
     /** A mainland mobile number (手机号), as stored: eleven digits. */
-    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+    static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
     private final JdbcClient jdbc;
     private final PersonalData personalData;

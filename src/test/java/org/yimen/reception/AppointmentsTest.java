@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yimen.audit.Actor;
 import org.yimen.calendar.WorkingDays;
 import org.yimen.privacy.PersonalData;
+import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
 import org.yimen.support.AuditRecords;
 import org.yimen.support.TestClock;
@@ -233,7 +234,8 @@ class AppointmentsTest {
     void checkingInGivesAnAppointmentTicket() {
         long line = line("YF", 2);
         LocalTime later = LocalTime.of(10, 30);
-        Appointment booked = book(line, morning.toLocalDate(), later, phone());
+        String bookedPhone = phone();
+        Appointment booked = book(line, morning.toLocalDate(), later, bookedPhone);
         long mark = AuditRecords.head(jdbc);
         assertRefused(() -> appointments.checkIn(booked.code(), hall.hallId + 100_000, Tickets.Channel.KIOSK,
                 Actor.system("kiosk-test")), "reception.appointment.notFound", "code");
@@ -245,8 +247,20 @@ class AppointmentsTest {
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Appointment.State.CHECKED_IN))
                 .satisfies(a -> assertThat(a.ticketId()).isEqualTo(issued.ticket().id()));
         AuditRecords.assertRecorded(jdbc, mark, "reception.appointment.checkedIn", "appointment", booked.id());
+        assertThat(reminderPhone(issued)).as("the booking's mobile gets the turn-near message")
+                .contains(Masking.phone(bookedPhone));
         assertRefused(() -> appointments.checkIn(booked.code(), hall.hallId, Tickets.Channel.KIOSK,
                 Actor.system("kiosk-test")), "reception.appointment.notBooked", "code");
+
+        Appointment byLandline = book(line, morning.toLocalDate(), later, "0851-86801234");
+        IssuedTicket landline = appointments.checkIn(byLandline.code(), hall.hallId, Tickets.Channel.KIOSK,
+                Actor.system("kiosk-test"));
+        assertThat(reminderPhone(landline)).as("a landline cannot receive it").isEmpty();
+    }
+
+    private java.util.Optional<String> reminderPhone(IssuedTicket issued) {
+        return jdbc.sql("select phone_masked from rcp_ticket_sms where ticket_id = ?").param(issued.ticket().id())
+                .query(String.class).optional();
     }
 
     @Test
