@@ -86,6 +86,19 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
+        if (entries.size() == 1) {
+            // Most transactions record once: plain values are cheaper for the database than arrays to unnest.
+            Entry e = entries.getFirst();
+            jdbc.sql("""
+                    insert into audit_record (occurred_at, actor_type, actor_id, actor_name, actor_role, action,
+                        target_type, target_id, detail, client_address)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(java.sql.Timestamp.from(e.occurredAt()), e.actor().kind().name(), e.actor().id(),
+                            e.actor().name(), e.actor().role(), e.action(), e.targetType(), e.targetId(), e.detail(),
+                            e.clientAddress())
+                    .update();
+            return;
+        }
         int n = entries.size();
         var times = new String[n];
         var actorTypes = new String[n];
