@@ -202,7 +202,7 @@ public final class Case {
         secondNotice |= flagged;
         state = CaseState.WAITING_FOR_MATERIALS;
         events.add(new NoticeIssued(number, departmentId, notice.number(), flagged,
-                ordered.stream().map(NoticeItem::material).toList()));
+                ordered.stream().map(NoticeItem::material).toList(), channel));
         return notice;
     }
 

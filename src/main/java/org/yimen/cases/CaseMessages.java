@@ -34,7 +34,8 @@ class CaseMessages {
 
     @EventListener
     void on(NoticeIssued e) {
-        send(e.caseNumber(), "cases.sms.notice", String.join("、", e.materials()));
+        send(e.caseNumber(), e.channel() == Case.Channel.ONLINE ? "cases.sms.noticeOnline" : "cases.sms.notice",
+                String.join("、", e.materials()));
     }
 
     /** A window hands over its own receipt; online the applicant hears that the upload arrived. */
