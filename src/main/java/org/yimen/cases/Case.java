@@ -202,19 +202,49 @@ public final class Case {
         secondNotice |= flagged;
         state = CaseState.WAITING_FOR_MATERIALS;
         events.add(new NoticeIssued(number, departmentId, notice.number(), flagged,
-                ordered.stream().map(NoticeItem::material).toList()));
+                ordered.stream().map(NoticeItem::material).toList(), channel));
         return notice;
     }
 
     /** The applicant comes back with materials the notice asked for: a new visit, counted and flagged from the third. */
     void supplement(Collection<String> brought) {
         requireState("cases.action.supplement", CaseState.WAITING_FOR_MATERIALS);
+        Set<String> open = materials.stream().filter(m -> !m.received()).map(CaseMaterial::name)
+                .collect(Collectors.toSet());
+        takeIn(brought, open, Channel.WINDOW);
+    }
+
+    /**
+     * 网上补正: the applicant of an online application uploads materials the latest one-time notice asked for, so the
+     * online channel never forces a trip. For an online case a submission round is an online submission: this one is
+     * counted like a visit ({@link #visits()}, flagged from the third) and the case goes back to the office to
+     * examine. Only the latest notice's materials not yet received may come this way; a window case's applicant
+     * brings them to the window, where the clerk checks the originals.
+     */
+    void supplementOnline(Collection<String> uploaded) {
+        requireState("cases.action.supplementOnline", CaseState.WAITING_FOR_MATERIALS);
+        if (channel != Channel.ONLINE) {
+            throw Rejected.conflict(null, "cases.supplement.onlineOnly");
+        }
+        takeIn(uploaded, Set.copyOf(openNoticeItems().stream().map(NoticeItem::material).toList()), Channel.ONLINE);
+    }
+
+    /** The latest notice's lines whose material is still not received: what the applicant still owes. */
+    public List<NoticeItem> openNoticeItems() {
+        if (notices.isEmpty() || state != CaseState.WAITING_FOR_MATERIALS) {
+            return List.of();
+        }
+        Set<String> received = materials.stream().filter(CaseMaterial::received).map(CaseMaterial::name)
+                .collect(Collectors.toSet());
+        return notices.getLast().items().stream().filter(i -> !received.contains(i.material())).toList();
+    }
+
+    /** A new submission round with {@code brought}, each of which must be among {@code open}. */
+    private void takeIn(Collection<String> brought, Set<String> open, Channel via) {
         Set<String> names = new LinkedHashSet<>(brought);
         if (names.isEmpty()) {
             throw Rejected.invalid("materials", "cases.supplement.empty");
         }
-        Set<String> open = materials.stream().filter(m -> !m.received()).map(CaseMaterial::name)
-                .collect(Collectors.toSet());
         var notOpen = names.stream().filter(n -> !open.contains(n)).toList();
         if (!notOpen.isEmpty()) {
             throw Rejected.invalid("materials", "cases.material.unknown", String.join("、", notOpen));
@@ -224,6 +254,7 @@ public final class Case {
         int visit = visits;
         materials.replaceAll(m -> names.contains(m.name()) ? m.bring(visit) : m);
         state = CaseState.SUBMITTED;
+        events.add(new MaterialsSupplemented(number, departmentId, visit, via, List.copyOf(names)));
     }
 
     /** 不予受理, or outside the remit naming the competent department; never after acceptance. */

@@ -7,9 +7,10 @@ import org.yimen.privacy.PersonalData;
 
 /**
  * 三告知 by SMS: the applicant hears of acceptance with its promised date, of what to bring after a one-time notice, of
- * a refusal, a special procedure, an extension, the decision and a termination. Each message is written to the outbox
- * in the transaction of the change (the listeners run in it), so a change rolled back sends nothing and a committed
- * one is sent even if this node stops. A landline on the case leaves a failed outbox row, never a refused change.
+ * the arrival of materials supplemented online, of a refusal, a special procedure, an extension, the decision and a
+ * termination. Each message is written to the outbox in the transaction of the change (the listeners run in it), so
+ * a change rolled back sends nothing and a committed one is sent even if this node stops. A landline on the case
+ * leaves a failed outbox row, never a refused change.
  */
 @Component
 class CaseMessages {
@@ -33,7 +34,16 @@ class CaseMessages {
 
     @EventListener
     void on(NoticeIssued e) {
-        send(e.caseNumber(), "cases.sms.notice", String.join("、", e.materials()));
+        send(e.caseNumber(), e.channel() == Case.Channel.ONLINE ? "cases.sms.noticeOnline" : "cases.sms.notice",
+                String.join("、", e.materials()));
+    }
+
+    /** A window hands over its own receipt; online the applicant hears that the upload arrived. */
+    @EventListener
+    void on(MaterialsSupplemented e) {
+        if (e.via() == Case.Channel.ONLINE) {
+            send(e.caseNumber(), "cases.sms.supplementedOnline", String.join("、", e.materials()));
+        }
     }
 
     @EventListener

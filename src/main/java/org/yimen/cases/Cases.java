@@ -213,10 +213,39 @@ public class Cases {
     public Case supplement(long id, List<String> materials) {
         Case c = require(id);
         c.supplement(materials);
-        c.log("supplemented", AuditTrail.currentActor().name(), Instant.now(clock), String.join("、", materials));
+        Instant now = Instant.now(clock);
+        c.log("supplemented", AuditTrail.currentActor().name(), now, String.join("、", materials));
         store.save(c, false);
+        store.materialsArrived(c.id(), now);
         audit.record("cases.audit.supplemented", TARGET, c.number(), Map.of("visit", c.visits(),
                 "materials", List.copyOf(materials), "thirdVisit", c.thirdVisit()));
+        publish(c);
+        return c;
+    }
+
+    /**
+     * 网上补正: the applicant of an online case, whose phone {@code proof} has established, uploads materials the
+     * latest one-time notice asked for. Each file is checked and stored as {@link #applyOnline} does (removed again
+     * if the transaction rolls back); the upload is a new submission round, counted like a window visit, and the case
+     * goes back to the office to examine, with Art. 32's limit counting from today.
+     */
+    @Transactional
+    Case supplementOnline(long id, List<CaseFiles.Upload> uploads, String maskedPhone) {
+        if (uploads.isEmpty()) {
+            throw Rejected.invalid("files", "cases.online.noFiles");
+        }
+        files.checkAll(uploads);
+        Case c = require(id);
+        List<String> materials = uploads.stream().map(CaseFiles.Upload::material).distinct().toList();
+        c.supplementOnline(materials);
+        Instant now = Instant.now(clock);
+        c.log("supplementedOnline", "", now, String.join("、", materials));
+        store.save(c, false);
+        store.materialsArrived(c.id(), now);
+        files.store(c.id(), c.number(), uploads);
+        audit.record(Actor.citizen(maskedPhone), "cases.audit.supplementedOnline", TARGET, c.number(), Map.of(
+                "round", c.visits(), "materials", materials, "files", uploads.size(), "thirdVisit", c.thirdVisit()));
+        publish(c);
         return c;
     }
 
@@ -449,11 +478,14 @@ public class Cases {
         return true;
     }
 
-    /** Art. 32: an online application left unexamined past the limit counts as accepted from its arrival. */
+    /**
+     * Art. 32: an online application left unexamined past the limit counts as accepted from the day its materials
+     * arrived: its submission, or after a one-time notice the day the supplemented materials came in.
+     */
     @Transactional
     public boolean deemAcceptedIfUnexamined(long id) {
         Case c = require(id);
-        LocalDate arrived = store.submittedOn(id, clock.getZone());
+        LocalDate arrived = store.materialsArrivedOn(id, clock.getZone());
         if (c.state() != CaseState.SUBMITTED || c.channel() != Case.Channel.ONLINE
                 || !today().isAfter(days.add(arrived, rules.deemedAcceptanceDays()))) {
             return false;

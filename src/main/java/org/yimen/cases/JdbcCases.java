@@ -85,16 +85,16 @@ class JdbcCases {
                 insert into case_application (case_number, idempotency_key, item_code, item_version, department_id,
                     hall_id, window_id, channel, clerk_id, clerk_name, applicant_kind, applicant_name, credit_code,
                     document_type, document_sealed, document_index, phone_sealed, phone_index, state, visits,
-                    submitted_at)
+                    submitted_at, materials_arrived_at)
                 values (? || lpad(nextval('case_number_seq')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, 'SUBMITTED', 1, ?)
+                    ?, ?, ?, ?, 'SUBMITTED', 1, ?, ?)
                 on conflict (idempotency_key) do nothing
                 returning id, case_number""")
                 .params(prefix, h.idempotencyKey(), h.itemCode(), h.itemVersion(), h.departmentId(), h.hallId(),
                         h.windowId(), h.channel().name(), h.clerkId(), h.clerkName(), h.applicant().kind().name(),
                         h.applicant().name(), h.applicant().creditCode(), h.applicant().document().type().name(),
                         h.document().ciphertext(), h.document().index(), h.phone().ciphertext(), h.phone().index(),
-                        Timestamp.from(h.submittedAt()))
+                        Timestamp.from(h.submittedAt()), Timestamp.from(h.submittedAt()))
                 .query((rs, row) -> new Inserted(rs.getLong(1), rs.getString(2))).optional();
     }
 
@@ -259,14 +259,21 @@ class JdbcCases {
                 + tuples(n.items().size(), 4) + ") as v (position, material, problem, reason)");
     }
 
-    LocalDate submittedOn(long id, java.time.ZoneId zone) {
-        return jdbc.sql("select submitted_at from case_application where id = ?").param(id)
+    /** The day the case's materials last arrived: its submission, or the latest supplement after a notice. */
+    LocalDate materialsArrivedOn(long id, java.time.ZoneId zone) {
+        return jdbc.sql("select materials_arrived_at from case_application where id = ?").param(id)
                 .query((rs, row) -> rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate()).single();
+    }
+
+    /** Notes that supplemented materials arrived, so Art. 32's limit counts from now. */
+    void materialsArrived(long id, Instant at) {
+        jdbc.sql("update case_application set materials_arrived_at = ? where id = ?")
+                .params(Timestamp.from(at), id).update();
     }
 
     /**
      * Cases a sweep has to look at: an opinion or a 容缺 pledge past its day, or an online application still
-     * unexamined that arrived before {@code arrivedBefore}.
+     * unexamined whose materials (first or supplemented) arrived before {@code arrivedBefore}.
      */
     List<Long> dueForSweep(LocalDate today, Instant arrivedBefore) {
         return jdbc.sql("""
@@ -274,7 +281,7 @@ class JdbcCases {
                 union select id from case_application where pledge_due < :today and state in ('ACCEPTED', 'PAUSED')
                     and exists (select 1 from case_material m where m.case_id = case_application.id and m.pledged)
                 union select id from case_application where channel = 'ONLINE' and state = 'SUBMITTED'
-                    and submitted_at < :arrived
+                    and materials_arrived_at < :arrived
                 order by id""")
                 .param("today", Date.valueOf(today)).param("arrived", Timestamp.from(arrivedBefore))
                 .query(Long.class).list();

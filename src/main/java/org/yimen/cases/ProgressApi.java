@@ -30,7 +30,7 @@ class ProgressApi {
             @Nullable Integer statutoryRemainingWorkingDays, @Nullable Boolean dueDatesPublished,
             List<ProgressView.IssuedNotice> notices, @Nullable String refusalReason, @Nullable String refusalRemedies,
             @Nullable String competentDepartment, String maskedApplicantName, String maskedPhone,
-            List<ProgressView.Step> timeline) {
+            List<ProgressView.Step> timeline, boolean supplementOnline) {
     }
 
     private final ProgressQuery query;
@@ -78,6 +78,6 @@ class ProgressApi {
                 messages.getMessage("cases.progress.next." + v.state(), null, locale), v.submittedOn(),
                 v.acceptedOn(), v.promisedDue(), v.statutoryDue(), v.promisedRemaining(), v.statutoryRemaining(),
                 v.dueDatesPublished(), v.notices(), v.refusalReason(), v.refusalRemedies(), v.competentDepartment(),
-                v.maskedApplicantName(), v.maskedPhone(), v.timeline());
+                v.maskedApplicantName(), v.maskedPhone(), v.timeline(), v.supplementOnline());
     }
 }

@@ -196,7 +196,8 @@ public class ProgressQuery {
                 r == null ? null : Masking.inText(r.reason()), r == null ? null : Masking.inText(r.remedies()),
                 competent, maskName(d.applicantKind(), d.applicantName()), d.maskedPhone(), today,
                 timelines.forCitizen(c, LocaleContextHolder.getLocale()).stream()
-                        .map(l -> new ProgressView.Step(l.at(), l.text())).toList());
+                        .map(l -> new ProgressView.Step(l.at(), l.text())).toList(),
+                c.channel() == Case.Channel.ONLINE && !c.openNoticeItems().isEmpty());
     }
 
     /**

@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param promisedRemaining working days after today up to the promised due date; negative when overdue
  * @param statutoryRemaining the same for the statutory limit
+ * @param supplementOnline an online case waiting for materials, whose applicant may upload them (网上补正)
  */
 public record ProgressView(String caseNumber, String itemCode, String itemName, CaseState state,
         LocalDate submittedOn, @Nullable LocalDate acceptedOn, @Nullable LocalDate promisedDue,
         @Nullable LocalDate statutoryDue, @Nullable Integer promisedRemaining, @Nullable Integer statutoryRemaining,
         @Nullable Boolean dueDatesPublished, List<IssuedNotice> notices, @Nullable String refusalReason,
         @Nullable String refusalRemedies, @Nullable String competentDepartment, String maskedApplicantName,
-        String maskedPhone, LocalDate today, List<Step> timeline) {
+        String maskedPhone, LocalDate today, List<Step> timeline, boolean supplementOnline) {
 
     /** One step of the case's history in plain language. */
     public record Step(java.time.LocalDateTime at, String text) {

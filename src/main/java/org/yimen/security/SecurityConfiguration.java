@@ -31,14 +31,18 @@ class SecurityConfiguration {
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
         "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/appointments",
         "/appointments/**", "/api/appointments/**", "/api/calendar/**", "/api/catalog/**", "/progress", "/progress/*",
-        "/api/progress", "/apply/*",
+        "/api/progress", "/apply/*", "/apply/supplement",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
-    /** Citizens follow a case and book or cancel appointments without signing in (page forms keep CSRF). */
+    /**
+     * Citizens follow a case, apply and supplement materials online, and book or cancel appointments without signing
+     * in (page forms keep CSRF).
+     */
     static final String[] PUBLIC_POST = {"/progress", "/appointments", "/appointments/cancel", "/api/appointments",
         "/api/appointments/*/cancel", "/apply/*", "/apply/*/code", "/progress/code", "/progress/sms",
-        "/api/progress/code", "/api/progress/sms"};
+        "/api/progress/code", "/api/progress/sms", "/apply/supplement", "/apply/supplement/code",
+        "/apply/supplement/verify", "/api/apply/supplement/code", "/api/apply/supplement"};
 
     /** Only our own scripts run; inline styles stay allowed for Bootstrap components and the API console. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
@@ -75,7 +79,12 @@ class SecurityConfiguration {
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(HttpMethod.POST, "/api/appointments"),
                                 PathPatternRequestMatcher.withDefaults()
-                                        .matcher(HttpMethod.POST, "/api/appointments/*/cancel")))
+                                        .matcher(HttpMethod.POST, "/api/appointments/*/cancel"),
+                                // The online supplement API proves the phone by the SMS code in the request itself.
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.POST, "/api/apply/supplement/code"),
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.POST, "/api/apply/supplement")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())

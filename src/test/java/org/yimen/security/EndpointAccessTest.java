@@ -34,7 +34,9 @@ class EndpointAccessTest {
             "GET /swagger-ui/**",
             "GET /progress", "GET /progress/*", "POST /progress", "GET /api/progress", "GET /apply/*",
             "POST /apply/*", "POST /apply/*/code", "POST /progress/code", "POST /progress/sms",
-            "POST /api/progress/code", "POST /api/progress/sms");
+            "POST /api/progress/code", "POST /api/progress/sms", "GET /apply/supplement", "POST /apply/supplement",
+            "POST /apply/supplement/code", "POST /apply/supplement/verify", "POST /api/apply/supplement/code",
+            "POST /api/apply/supplement");
 
     private static final AntPathMatcher ant = new AntPathMatcher();
 
