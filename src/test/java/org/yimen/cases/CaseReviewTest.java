@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.yimen.calendar.WorkingDayResult;
 import org.yimen.catalog.ServiceItem;
 import org.yimen.catalog.ServiceItem.Material;
+import org.yimen.catalog.ServiceItem.Stage.Kind;
 import org.yimen.shared.Rejected;
 
 /**
@@ -53,17 +54,18 @@ class CaseReviewTest {
         return new ServiceItem("T-002", 1, ServiceItem.Status.PUBLISHED, "测试事项", ServiceItem.Type.LICENSING, 1L,
                 "", "", "", List.of(material(FORM, true, false), material(PLAN, true, false),
                         material(LICENCE, true, true)),
-                stages, List.of(HOUSING, ENVIRONMENT), List.of(), 60, 12, List.of(), List.of(), 2, "", "", "", "", "",
-                "", List.of(), Instant.EPOCH, Instant.EPOCH);
+                stages, List.of(HOUSING, ENVIRONMENT), List.of(), 60, 12, null, List.of(), List.of(), 2, "", "", "", "",
+                "", "", List.of(), Instant.EPOCH, Instant.EPOCH);
     }
 
     static Material material(String name, boolean required, boolean deferrable) {
         return new Material(name, ServiceItem.Form.ORIGINAL, 1, required, "", "", "", deferrable);
     }
 
-    static final List<ServiceItem.Stage> STAGES = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10),
-            new ServiceItem.Stage("审查", "审核人员", 40), new ServiceItem.Stage("网上会审", ReviewStage.JOINT_REVIEW_ROLE, 30),
-            new ServiceItem.Stage("决定", "部门负责人", 20));
+    static final List<ServiceItem.Stage> STAGES = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10, Kind.INTAKE),
+            new ServiceItem.Stage("审查", "审核人员", 40, Kind.REVIEW),
+            new ServiceItem.Stage("网上会审", "会审部门", 30, Kind.JOINT_REVIEW),
+            new ServiceItem.Stage("决定", "部门负责人", 20, Kind.DECISION));
 
     static Case accepted() {
         Case c = Case.submit(1, "H-20260601-000001", item(STAGES), List.of(FORM, PLAN, LICENCE));
