@@ -88,6 +88,42 @@ class CaseReviewTest {
     }
 
     @Test
+    void aJointReviewStageIsKnownByItsKindWhateverItsRoleIsCalled() {
+        var renamed = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10, Kind.INTAKE),
+                new ServiceItem.Stage("审查", "审核人员", 40, Kind.REVIEW),
+                new ServiceItem.Stage("联合审查", "住建、环保联审", 30, Kind.JOINT_REVIEW),
+                new ServiceItem.Stage("决定", "部门负责人", 20, Kind.DECISION));
+        Case c = Case.submit(1, "H-20260601-000002", item(renamed), List.of(FORM, PLAN, LICENCE));
+        c.accept(MONDAY, 12, 60, CaseTest.WEEKDAYS);
+        c.advance("窗口", MONDAY, ROUTING);
+
+        c.completeStage("钱进", "同意", MONDAY, ROUTING);
+
+        assertThat(c.currentStage()).hasValueSatisfying(st -> {
+            assertThat(st.name()).isEqualTo("联合审查");
+            assertThat(st.jointReview()).isTrue();
+            assertThat(st.officerId()).as("the consulted departments answer, no officer").isNull();
+        });
+        assertThat(c.opinions()).extracting(Opinion::departmentId).containsExactly(HOUSING, ENVIRONMENT);
+    }
+
+    @Test
+    void aReviewStageGoesToAnOfficerEvenIfItsRoleReadsLikeTheJointReview() {
+        var review = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10, Kind.INTAKE),
+                new ServiceItem.Stage("审查", "会审部门", 70, Kind.REVIEW),
+                new ServiceItem.Stage("决定", "部门负责人", 30, Kind.DECISION));
+        Case c = Case.submit(1, "H-20260601-000003", item(review), List.of(FORM, PLAN, LICENCE));
+        c.accept(MONDAY, 12, 60, CaseTest.WEEKDAYS);
+        c.advance("窗口", MONDAY, ROUTING);
+
+        assertThat(c.currentStage()).hasValueSatisfying(st -> {
+            assertThat(st.name()).isEqualTo("审查");
+            assertThat(st.jointReview()).isFalse();
+            assertThat(st.officerId()).isEqualTo(7L);
+        });
+    }
+
+    @Test
     void theJointReviewAsksEveryConsultedDepartmentWithItsOwnDeadline() {
         Case c = accepted();
 
