@@ -146,7 +146,7 @@ public final class Case {
         list.replaceAll(m -> m.received() ? m.bring(1) : m);
         List<ReviewStage> planned = new ArrayList<>();
         for (ServiceItem.Stage st : item.stages()) {
-            planned.add(ReviewStage.planned(planned.size(), st.name(), st.role()));
+            planned.add(ReviewStage.planned(planned.size(), st));
         }
         return new Case(id, number, item.code(), item.version(), item.departmentId(), 0, CaseState.SUBMITTED, 1,
                 false, false, list, List.of(), null, null, null, Review.none(channel, planned));

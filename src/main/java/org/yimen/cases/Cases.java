@@ -381,12 +381,12 @@ public class Cases {
         return c;
     }
 
-    /** The officer asks the department head for the one extension (10 working days, 15 for joint review items). */
+    /** The officer asks the department head for the one extension, as long as {@link CaseRules} gives the item. */
     @Transactional
     public Case requestExtension(long id, Officer officer, String reason) {
         Case c = require(id);
         requireActingOfficer(c, officer);
-        int extra = version(c).jointReview() ? rules.jointExtensionDays() : rules.extensionDays();
+        int extra = rules.extensionDaysFor(version(c));
         c.requestExtension(extra, reason, officer.name());
         c.log("extensionRequested", officer.name(), Instant.now(clock), extra + "");
         store.save(c, false);

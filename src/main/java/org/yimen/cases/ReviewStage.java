@@ -2,6 +2,7 @@ package org.yimen.cases;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.yimen.catalog.ServiceItem;
 
 /**
  * A review stage (审查环节) of the guide as this case walks it: assigned when it opens to the officer acting for the
@@ -16,12 +17,10 @@ public record ReviewStage(int position, String name, String role, boolean jointR
         @Nullable LocalDate openedOn, @Nullable LocalDate completedOn, @Nullable String completedBy,
         @Nullable String opinion) {
 
-    /** The guide's role that marks the joint review stage (会审部门). */
-    public static final String JOINT_REVIEW_ROLE = "会审部门";
-
-    static ReviewStage planned(int position, String name, String role) {
-        return new ReviewStage(position, name, role, JOINT_REVIEW_ROLE.equals(role), null, null, null, null, null,
-                null, null, null);
+    /** The guide's stage as this case will walk it; the guide's kind says whether it is the joint review. */
+    static ReviewStage planned(int position, ServiceItem.Stage stage) {
+        return new ReviewStage(position, stage.name(), stage.role(),
+                stage.kind() == ServiceItem.Stage.Kind.JOINT_REVIEW, null, null, null, null, null, null, null, null);
     }
 
     public boolean open() {

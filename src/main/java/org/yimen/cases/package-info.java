@@ -3,8 +3,9 @@
  * intake, is accepted (受理, also with deferrable materials pending: 容缺) with its promised and statutory clocks, gets
  * one notice listing everything missing (一次性告知书), or is refused (不予受理); visits are counted so a third trip is
  * flagged. Accepted cases walk the guide's review stages, each handed to whoever acts for its post now (AB岗), with a
- * joint review (网上会审) whose silent departments consent after their deadline and whose vetoes are reported; special
- * procedures stop the clock, one extension moves it, the decision completes the case (办结) and delivery ends it.
+ * joint review (网上会审, the stage the guide marks as such) whose silent departments consent after their deadline and
+ * whose vetoes are reported; special procedures stop the clock, one extension (the item's own where its guide sets one,
+ * else the statutory one of {@code CaseRules}) moves it, the decision completes the case (办结) and delivery ends it.
  * {@code CaseSweep} applies, once across nodes, the rules nobody triggers: consent by silence, 容缺 termination and
  * Art. 32's deemed acceptance, counted from the day the materials last arrived. Citizens apply online with an
  * SMS-proven phone and uploaded materials; after a one-time notice the applicant of an online case uploads what it

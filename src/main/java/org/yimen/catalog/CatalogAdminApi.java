@@ -88,7 +88,10 @@ class CatalogAdminApi {
 
     @PutMapping("/items/{code}/draft")
     @Operation(summary = "Save the draft", description = "Changes the open draft; if the newest version is in force"
-            + " or retired, opens the next version as a draft. A published version never changes.")
+            + " or retired, opens the next version as a draft. A published version never changes. A guide that"
+            + " breaks a rule (e.g. `extensionDays` outside 1–60, a second INTAKE stage, an INTAKE stage that is"
+            + " not first, a DECISION stage that is not last) answers 400 with a problem detail whose `errors`"
+            + " name each field, in the caller's language.")
     ServiceItem saveDraft(@PathVariable String code, @RequestBody GuideDraft draft) {
         int version = administration.saveDraft(code, draft, AuditTrail.currentActor());
         return version(code, version);

@@ -217,6 +217,7 @@ class CatalogAdminPages {
         model.addAttribute("departments", views.departmentsById().values());
         model.addAttribute("types", ServiceItem.Type.values());
         model.addAttribute("materialForms", ServiceItem.Form.values());
+        model.addAttribute("stageKinds", ServiceItem.Stage.Kind.values());
         model.addAttribute("themes", ServiceItem.Theme.values());
         model.addAttribute("channels", ServiceItem.Channel.values());
         if (code != null) {

@@ -66,7 +66,11 @@ class CatalogApi {
     @GetMapping("/items/{code}")
     @Operation(summary = "A service guide",
             description = "The version in force, or with `version` any version that was ever published (a case is"
-                    + " judged by the version in force when it was accepted). Drafts are not public.")
+                    + " judged by the version in force when it was accepted). Drafts are not public. `extensionDays` is"
+                    + " the one extension in working days where a law or regulation sets its own; empty means the"
+                    + " statutory 10 (15 for joint review). Each stage's `kind` says how a case walks it: INTAKE"
+                    + " (受理, first), REVIEW (审查), JOINT_REVIEW (会审, answered by the consulted departments) or"
+                    + " DECISION (决定, last).")
     ServiceItem item(@PathVariable String code, @RequestParam(required = false) @Nullable Integer version) {
         return publicVersion(catalog, code, version);
     }

@@ -7,20 +7,23 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.yimen.catalog.ServiceItem.Channel;
 import org.yimen.catalog.ServiceItem.Form;
+import org.yimen.catalog.ServiceItem.Stage.Kind;
 import org.yimen.catalog.ServiceItem.Theme;
 import org.yimen.catalog.ServiceItem.Type;
 
 /**
  * What an administrator writes for one version of a guide: the admin form, the admin API body and one entry of the
  * import file. Everything may be missing here; {@link GuidePolicy} says what is wrong, field by field, before a draft
- * is stored. Departments are named by their code, so an export can be imported into another installation.
+ * is stored. Departments are named by their code, so an export can be imported into another installation. An empty
+ * {@code extensionDays} is not missing: it means the statutory extension (行政许可法 Art. 42).
  */
 record GuideDraft(@Nullable String code, @Nullable String name, @Nullable Type type, @Nullable String departmentCode,
         @Nullable String legalBasis, @Nullable String conditions, @Nullable String procedure,
         @Nullable List<@Nullable MaterialRow> materials, @Nullable List<@Nullable StageRow> stages,
         @Nullable List<String> consultedDepartmentCodes,
         @Nullable List<@Nullable ProcedureRow> specialProcedures, @Nullable Integer statutoryDays,
-        @Nullable Integer promisedDays, @Nullable List<@Nullable FeeRow> fees, @Nullable List<Channel> channels,
+        @Nullable Integer promisedDays, @Nullable Integer extensionDays, @Nullable List<@Nullable FeeRow> fees,
+        @Nullable List<Channel> channels,
         @Nullable Integer maxVisits, @Nullable String place, @Nullable String hours,
         @Nullable String consultationPhone, @Nullable String complaintPhone, @Nullable String resultPickup,
         @Nullable String keywords, @Nullable List<Theme> themes) {
@@ -38,15 +41,16 @@ record GuideDraft(@Nullable String code, @Nullable String name, @Nullable Type t
         }
     }
 
-    /** One review stage row. */
-    record StageRow(@Nullable String name, @Nullable String role, @Nullable Integer sharePercent) {
+    /** One review stage row. Its kind alone does not make a row: an empty row still offers the kind select. */
+    record StageRow(@Nullable String name, @Nullable String role, @Nullable Integer sharePercent,
+            @Nullable Kind kind) {
 
         boolean blank() {
             return isBlank(name) && isBlank(role) && sharePercent == null;
         }
 
         static StageRow empty() {
-            return new StageRow("", "", null);
+            return new StageRow("", "", null, null);
         }
     }
 
@@ -88,23 +92,24 @@ record GuideDraft(@Nullable String code, @Nullable String name, @Nullable Type t
 
     static GuideDraft empty() {
         return new GuideDraft("", "", Type.LICENSING, null, "", "", "", List.of(), List.of(), List.of(), List.of(),
-                null, null, List.of(), List.of(Channel.WINDOW), 1, "", "", "", "", "", "", List.of())
+                null, null, null, List.of(), List.of(Channel.WINDOW), 1, "", "", "", "", "", "", List.of())
                 .withBlankRows(1);
     }
 
     /** The same draft with another code (a copy of an item, or the code from the address of an edit). */
     GuideDraft withCode(String newCode) {
         return new GuideDraft(newCode, name, type, departmentCode, legalBasis, conditions, procedure, materials,
-                stages, consultedDepartmentCodes, specialProcedures, statutoryDays, promisedDays, fees, channels,
-                maxVisits, place, hours, consultationPhone, complaintPhone, resultPickup, keywords, themes);
+                stages, consultedDepartmentCodes, specialProcedures, statutoryDays, promisedDays, extensionDays, fees,
+                channels, maxVisits, place, hours, consultationPhone, complaintPhone, resultPickup, keywords, themes);
     }
 
     /** Rows a person left empty on the form are not rows: dropping them is how a row is removed. */
     GuideDraft withoutBlankRows() {
         return new GuideDraft(code, name, type, departmentCode, legalBasis, conditions, procedure,
                 keep(materials, r -> !r.blank()), keep(stages, r -> !r.blank()), consultedDepartmentCodes,
-                keep(specialProcedures, r -> !r.blank()), statutoryDays, promisedDays, keep(fees, r -> !r.blank()),
-                channels, maxVisits, place, hours, consultationPhone, complaintPhone, resultPickup, keywords, themes);
+                keep(specialProcedures, r -> !r.blank()), statutoryDays, promisedDays, extensionDays,
+                keep(fees, r -> !r.blank()), channels, maxVisits, place, hours, consultationPhone, complaintPhone,
+                resultPickup, keywords, themes);
     }
 
     /** Adds empty rows to every repeatable list, so the form always offers room for one more of each. */
@@ -121,7 +126,7 @@ record GuideDraft(@Nullable String code, @Nullable String name, @Nullable Type t
     private GuideDraft withRows(int m, int s, int p, int f) {
         return new GuideDraft(code, name, type, departmentCode, legalBasis, conditions, procedure,
                 plus(materials, m, MaterialRow.empty()), plus(stages, s, StageRow.empty()), consultedDepartmentCodes,
-                plus(specialProcedures, p, ProcedureRow.empty()), statutoryDays, promisedDays,
+                plus(specialProcedures, p, ProcedureRow.empty()), statutoryDays, promisedDays, extensionDays,
                 plus(fees, f, FeeRow.empty()), channels, maxVisits, place, hours, consultationPhone, complaintPhone,
                 resultPickup, keywords, themes);
     }

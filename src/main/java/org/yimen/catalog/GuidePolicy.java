@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yimen.catalog.ServiceItem.Form;
+import org.yimen.catalog.ServiceItem.Stage.Kind;
 
 /**
  * What a guide must say before it may be stored (行政许可法 Art. 30: basis, conditions, materials, time limit and fees
@@ -34,6 +35,8 @@ final class GuidePolicy {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     static final int LONG_TEXT = 4000;
+    /** The longest extension a guide may set; longer ones are typing errors, not what any regulation allows. */
+    static final int MAX_EXTENSION_DAYS = 60;
 
     private final Set<String> departmentCodes;
 
@@ -46,9 +49,11 @@ final class GuidePolicy {
         List<Problem> problems = new ArrayList<>();
         requiredFieldsArePresent(draft, problems);
         promisedLimitIsWithinStatutory(draft, problems);
+        extensionIsWithinTheLimit(draft, problems);
         atLeastOneMaterial(draft, problems);
         feesHaveALegalBasisUnlessFree(draft, problems);
         stageSharesAddUpToAHundred(draft, problems);
+        stageKindsFollowTheCase(draft, problems);
         specialProceduresNameTheirBasis(draft, problems);
         consultedDepartmentsExist(draft, problems);
         return List.copyOf(problems);
@@ -117,6 +122,17 @@ final class GuidePolicy {
         }
     }
 
+    /**
+     * 法律、法规另有规定的除外 (Art. 42): a guide may set its own extension of 1 to {@value #MAX_EXTENSION_DAYS} working
+     * days; left empty, a case gets the statutory one.
+     */
+    void extensionIsWithinTheLimit(GuideDraft d, List<Problem> problems) {
+        Integer days = d.extensionDays();
+        if (days != null && (days < 1 || days > MAX_EXTENSION_DAYS)) {
+            problems.add(Problem.of("extensionDays", "catalog.validation.extensionDays", MAX_EXTENSION_DAYS));
+        }
+    }
+
     /** The full list of materials is public: a guide without any material says nothing to the applicant. */
     void atLeastOneMaterial(GuideDraft d, List<Problem> problems) {
         var materials = d.materials();
@@ -180,6 +196,42 @@ final class GuidePolicy {
         }
         if (complete && total != 100) {
             problems.add(Problem.of("stages", "catalog.validation.sharesTotal", total));
+        }
+    }
+
+    /**
+     * The kinds are in the order a case walks them: the one intake (受理) first, since accepting the application
+     * completes it; a decision (决定) only last, since completing the last stage is the decision; at most one joint
+     * review (会审), since a case asks the consulted departments once, and only when there are departments to ask.
+     */
+    void stageKindsFollowTheCase(GuideDraft d, List<Problem> problems) {
+        var stages = d.stages();
+        if (stages == null || stages.isEmpty()) {
+            return;
+        }
+        Kind first = stages.getFirst().kind();
+        if (first != null && first != Kind.INTAKE) {
+            problems.add(Problem.of("stages[0].kind", "catalog.validation.stageKind.intakeFirst"));
+        }
+        boolean jointSeen = false;
+        for (int i = 0; i < stages.size(); i++) {
+            Kind kind = stages.get(i).kind();
+            String at = "stages[" + i + "].kind";
+            if (kind == null) {
+                problems.add(Problem.of(at, "catalog.validation.required"));
+            } else if (kind == Kind.INTAKE && i > 0) {
+                problems.add(Problem.of(at, first == Kind.INTAKE ? "catalog.validation.stageKind.secondIntake"
+                        : "catalog.validation.stageKind.intakeFirst"));
+            } else if (kind == Kind.DECISION && i < stages.size() - 1) {
+                problems.add(Problem.of(at, "catalog.validation.stageKind.decisionLast"));
+            } else if (kind == Kind.JOINT_REVIEW) {
+                if (jointSeen) {
+                    problems.add(Problem.of(at, "catalog.validation.stageKind.secondJointReview"));
+                } else if (d.consultedDepartmentCodes() == null || d.consultedDepartmentCodes().isEmpty()) {
+                    problems.add(Problem.of(at, "catalog.validation.stageKind.nobodyToConsult"));
+                }
+                jointSeen = true;
+            }
         }
     }
 

@@ -39,7 +39,7 @@ class JdbcCatalog implements Catalog {
     private static final String COLUMNS = """
             i.code, v.version, v.status, v.name, v.item_type, v.department_id, v.legal_basis, v.conditions,
             v.procedure_text, v.materials, v.stages, v.consulted_department_ids, v.special_procedures,
-            v.statutory_days, v.promised_days, v.fees, v.channels, v.max_visits, v.place, v.hours,
+            v.statutory_days, v.promised_days, v.extension_days, v.fees, v.channels, v.max_visits, v.place, v.hours,
             v.consultation_phone, v.complaint_phone, v.result_pickup, v.keywords, v.themes, v.created_at,
             v.published_at""";
     private static final String FROM = " from cat_item_version v join cat_item i on i.id = v.item_id ";
@@ -234,13 +234,14 @@ class JdbcCatalog implements Catalog {
                 .params(item, version).update();
         jdbc.sql("""
                 insert into cat_item_version (item_id, version, status, name, item_type, department_id, legal_basis,
-                    conditions, procedure_text, statutory_days, promised_days, max_visits, place, hours,
+                    conditions, procedure_text, statutory_days, promised_days, extension_days, max_visits, place, hours,
                     consultation_phone, complaint_phone, result_pickup, keywords, channels, themes,
                     consulted_department_ids, materials, stages, special_procedures, fees, search_text, created_at)
-                values (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb,
+                values (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb,
                     ?::jsonb, ?::jsonb, ?, ?)""")
                 .params(item, version, c.name(), c.type().name(), c.departmentId(), c.legalBasis(), c.conditions(),
-                        c.procedure(), c.statutoryDays(), c.promisedDays(), c.maxVisits(), c.place(), c.hours(),
+                        c.procedure(), c.statutoryDays(), c.promisedDays(), c.extensionDays(), c.maxVisits(),
+                        c.place(), c.hours(),
                         c.consultationPhone(), c.complaintPhone(), c.resultPickup(), c.keywords(),
                         c.channels().stream().map(Enum::name).toArray(String[]::new),
                         c.themes().stream().map(Enum::name).toArray(String[]::new),
@@ -289,7 +290,7 @@ class JdbcCatalog implements Catalog {
                 json.readValue(rs.getString("stages"), new TypeReference<List<Stage>>() { }),
                 Arrays.asList((Long[]) array(rs.getArray("consulted_department_ids"))),
                 json.readValue(rs.getString("special_procedures"), new TypeReference<List<SpecialProcedure>>() { }),
-                rs.getInt("statutory_days"), rs.getInt("promised_days"),
+                rs.getInt("statutory_days"), rs.getInt("promised_days"), rs.getObject("extension_days", Integer.class),
                 json.readValue(rs.getString("fees"), new TypeReference<List<Fee>>() { }),
                 Arrays.stream((String[]) array(rs.getArray("channels"))).map(Channel::valueOf).toList(),
                 rs.getInt("max_visits"), rs.getString("place"), rs.getString("hours"),

@@ -2,6 +2,7 @@ package org.yimen.catalog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,15 +13,17 @@ import org.jspecify.annotations.Nullable;
  * @param statutoryDays the legal time limit (法定时限) in working days
  * @param promisedDays the shorter limit the hall commits to (承诺时限) in working days; 0 means handled on the spot
  *     (即办)
+ * @param extensionDays the one extension's working days where a law or regulation sets its own (法律、法规另有规定的除外,
+ *     行政许可法 Art. 42); null means the statutory 10, or 15 for joint review
  * @param maxVisits how many times an applicant has to come at most (最多跑几次); 0 means none (全程网办)
  * @param resultPickup what to bring to collect the result (领取结果须提供的材料)
  */
 public record ServiceItem(String code, int version, Status status, String name, Type type, long departmentId,
         String legalBasis, String conditions, String procedure, List<Material> materials, List<Stage> stages,
         List<Long> consultedDepartmentIds, List<SpecialProcedure> specialProcedures, int statutoryDays,
-        int promisedDays, List<Fee> fees, List<Channel> channels, int maxVisits, String place, String hours,
-        String consultationPhone, String complaintPhone, String resultPickup, String keywords, List<Theme> themes,
-        Instant createdAt, @Nullable Instant publishedAt) {
+        int promisedDays, @Nullable Integer extensionDays, List<Fee> fees, List<Channel> channels, int maxVisits,
+        String place, String hours, String consultationPhone, String complaintPhone, String resultPickup,
+        String keywords, List<Theme> themes, Instant createdAt, @Nullable Instant publishedAt) {
 
     public ServiceItem {
         materials = List.copyOf(materials);
@@ -112,8 +115,27 @@ public record ServiceItem(String code, int version, Status status, String name, 
             String notes, boolean deferrable) {
     }
 
-    /** A review stage (审查环节) with the role responsible and its share of the time limit in percent. */
-    public record Stage(String name, String role, int sharePercent) {
+    /**
+     * A review stage (审查环节) with the role responsible, its share of the time limit in percent and its kind, which
+     * says how a case walks it; the {@link GuidePolicy} keeps the kinds in an order a case can follow.
+     */
+    public record Stage(String name, String role, int sharePercent, Kind kind) {
+
+        public Stage {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** What a stage is for. */
+        public enum Kind {
+            /** 受理: the first stage, completed by accepting the application. */
+            INTAKE,
+            /** 审查: an officer of the department reviews and gives an opinion. */
+            REVIEW,
+            /** 会审: the consulted departments answer instead of an officer (网上会审). */
+            JOINT_REVIEW,
+            /** 决定: the last stage, whose completion is the decision (准予/不予许可). */
+            DECISION
+        }
     }
 
     /**

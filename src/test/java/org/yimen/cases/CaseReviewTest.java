@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.yimen.calendar.WorkingDayResult;
 import org.yimen.catalog.ServiceItem;
 import org.yimen.catalog.ServiceItem.Material;
+import org.yimen.catalog.ServiceItem.Stage.Kind;
 import org.yimen.shared.Rejected;
 
 /**
@@ -53,17 +54,18 @@ class CaseReviewTest {
         return new ServiceItem("T-002", 1, ServiceItem.Status.PUBLISHED, "测试事项", ServiceItem.Type.LICENSING, 1L,
                 "", "", "", List.of(material(FORM, true, false), material(PLAN, true, false),
                         material(LICENCE, true, true)),
-                stages, List.of(HOUSING, ENVIRONMENT), List.of(), 60, 12, List.of(), List.of(), 2, "", "", "", "", "",
-                "", List.of(), Instant.EPOCH, Instant.EPOCH);
+                stages, List.of(HOUSING, ENVIRONMENT), List.of(), 60, 12, null, List.of(), List.of(), 2, "", "", "", "",
+                "", "", List.of(), Instant.EPOCH, Instant.EPOCH);
     }
 
     static Material material(String name, boolean required, boolean deferrable) {
         return new Material(name, ServiceItem.Form.ORIGINAL, 1, required, "", "", "", deferrable);
     }
 
-    static final List<ServiceItem.Stage> STAGES = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10),
-            new ServiceItem.Stage("审查", "审核人员", 40), new ServiceItem.Stage("网上会审", ReviewStage.JOINT_REVIEW_ROLE, 30),
-            new ServiceItem.Stage("决定", "部门负责人", 20));
+    static final List<ServiceItem.Stage> STAGES = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10, Kind.INTAKE),
+            new ServiceItem.Stage("审查", "审核人员", 40, Kind.REVIEW),
+            new ServiceItem.Stage("网上会审", "会审部门", 30, Kind.JOINT_REVIEW),
+            new ServiceItem.Stage("决定", "部门负责人", 20, Kind.DECISION));
 
     static Case accepted() {
         Case c = Case.submit(1, "H-20260601-000001", item(STAGES), List.of(FORM, PLAN, LICENCE));
@@ -83,6 +85,42 @@ class CaseReviewTest {
             assertThat(st.postId()).isEqualTo(70L);
         });
         assertThat(c.opinions()).isEmpty();
+    }
+
+    @Test
+    void aJointReviewStageIsKnownByItsKindWhateverItsRoleIsCalled() {
+        var renamed = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10, Kind.INTAKE),
+                new ServiceItem.Stage("审查", "审核人员", 40, Kind.REVIEW),
+                new ServiceItem.Stage("联合审查", "住建、环保联审", 30, Kind.JOINT_REVIEW),
+                new ServiceItem.Stage("决定", "部门负责人", 20, Kind.DECISION));
+        Case c = Case.submit(1, "H-20260601-000002", item(renamed), List.of(FORM, PLAN, LICENCE));
+        c.accept(MONDAY, 12, 60, CaseTest.WEEKDAYS);
+        c.advance("窗口", MONDAY, ROUTING);
+
+        c.completeStage("钱进", "同意", MONDAY, ROUTING);
+
+        assertThat(c.currentStage()).hasValueSatisfying(st -> {
+            assertThat(st.name()).isEqualTo("联合审查");
+            assertThat(st.jointReview()).isTrue();
+            assertThat(st.officerId()).as("the consulted departments answer, no officer").isNull();
+        });
+        assertThat(c.opinions()).extracting(Opinion::departmentId).containsExactly(HOUSING, ENVIRONMENT);
+    }
+
+    @Test
+    void aReviewStageGoesToAnOfficerEvenIfItsRoleReadsLikeTheJointReview() {
+        var review = List.of(new ServiceItem.Stage("受理", "窗口受理人员", 10, Kind.INTAKE),
+                new ServiceItem.Stage("审查", "会审部门", 70, Kind.REVIEW),
+                new ServiceItem.Stage("决定", "部门负责人", 30, Kind.DECISION));
+        Case c = Case.submit(1, "H-20260601-000003", item(review), List.of(FORM, PLAN, LICENCE));
+        c.accept(MONDAY, 12, 60, CaseTest.WEEKDAYS);
+        c.advance("窗口", MONDAY, ROUTING);
+
+        assertThat(c.currentStage()).hasValueSatisfying(st -> {
+            assertThat(st.name()).isEqualTo("审查");
+            assertThat(st.jointReview()).isFalse();
+            assertThat(st.officerId()).isEqualTo(7L);
+        });
     }
 
     @Test

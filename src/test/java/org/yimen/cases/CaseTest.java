@@ -41,8 +41,8 @@ class CaseTest {
         return new ServiceItem("T-001", 3, ServiceItem.Status.PUBLISHED, "测试事项", ServiceItem.Type.LICENSING, 7L,
                 "", "", "", List.of(material(FORM, true), material(PLAN, true), material(MAP, true),
                         material(OPTIONAL, false)),
-                List.of(), List.of(), List.of(), statutory, promised, List.of(), List.of(), 2, "", "", "", "", "",
-                "", List.of(), Instant.EPOCH, Instant.EPOCH);
+                List.of(), List.of(), List.of(), statutory, promised, null, List.of(), List.of(), 2, "", "", "", "",
+                "", "", List.of(), Instant.EPOCH, Instant.EPOCH);
     }
 
     static Material material(String name, boolean required) {

@@ -70,6 +70,11 @@ class CatalogIntegrationTests {
         assertThat(land.jointReview()).isTrue();
         assertThat(land.materials()).anyMatch(ServiceItem.Material::deferrable);
         assertThat(land.stages()).extracting(ServiceItem.Stage::sharePercent).containsExactly(10, 40, 30, 20);
+        assertThat(land.stages()).extracting(ServiceItem.Stage::kind).containsExactly(ServiceItem.Stage.Kind.INTAKE,
+                ServiceItem.Stage.Kind.REVIEW, ServiceItem.Stage.Kind.JOINT_REVIEW, ServiceItem.Stage.Kind.DECISION);
+        assertThat(catalog.publishedItem("JTYST-BA-003").orElseThrow().stages()).as("a filing: intake, then decide")
+                .extracting(ServiceItem.Stage::kind)
+                .containsExactly(ServiceItem.Stage.Kind.INTAKE, ServiceItem.Stage.Kind.DECISION);
     }
 
     private void assertLimits(String code, String name, int statutory, int promised) {
@@ -404,6 +409,106 @@ class CatalogIntegrationTests {
         assertThat(catalog.publishedItem(code).orElseThrow().promisedDays()).isEqualTo(10);
     }
 
+    // Extension and stage kinds in the editor
+
+    @Test
+    void theEditorRefusesAnExtensionOutsideOneToSixtyWorkingDaysBesideTheField() throws Exception {
+        for (String days : List.of("0", "61")) {
+            var form = formOf(uniqueCode(), "20", "10", "依据");
+            form.set("extensionDays", days);
+            var refused = Jsoup.parse(mvc.perform(post("/admin/catalog/new").with(admin()).with(csrf()).params(form))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(refused.select("#extensionDays").hasClass("is-invalid")).as(days).isTrue();
+            assertThat(refused.select("#extensionDays").attr("aria-describedby")).isEqualTo("extensionDays-error");
+            assertThat(refused.select("#extensionDays-error").text()).as(days).contains("1 至 60");
+        }
+    }
+
+    @Test
+    void theEditorRefusesASecondIntakeStageAndAnIntakeStageThatIsNotFirst() throws Exception {
+        var twice = withStages(formOf(uniqueCode(), "20", "10", "依据"), "INTAKE", "INTAKE", "DECISION");
+        var refused = Jsoup.parse(mvc.perform(post("/admin/catalog/new").with(admin()).with(csrf()).params(twice))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select("#stages1\\.kind").hasClass("is-invalid")).isTrue();
+        assertThat(refused.select("#stages1\\.kind").attr("aria-describedby")).isEqualTo("stages1.kind-error");
+        assertThat(refused.select("label[for=stages1.kind]").text()).isEqualTo("环节类型");
+        assertThat(refused.select("#stages1\\.kind-error").text()).isEqualTo("只能有一个受理环节，且排在第一个。");
+
+        var late = withStages(formOf(uniqueCode(), "20", "10", "依据"), "REVIEW", "INTAKE", "DECISION");
+        refused = Jsoup.parse(mvc.perform(post("/admin/catalog/new").with(admin()).with(csrf()).params(late))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select("#stages0\\.kind-error").text()).isEqualTo("第一个环节必须是受理环节。");
+        assertThat(refused.select("#stages0\\.kind option[selected]").val()).as("what was chosen is kept")
+                .isEqualTo("REVIEW");
+    }
+
+    @Test
+    void aGuideWithItsOwnExtensionIsPublishedAndItsGuideSaysSo() throws Exception {
+        String code = uniqueCode();
+        var form = withStages(formOf(code, "20", "10", "依据"), "INTAKE", "REVIEW", "DECISION");
+        form.set("extensionDays", "25");
+        mvc.perform(post("/admin/catalog/new").with(admin()).with(csrf()).params(form))
+                .andExpect(redirectedUrl("/admin/catalog"));
+        mvc.perform(post("/admin/catalog/{c}/publish", code).with(admin()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/catalog"));
+
+        var item = catalog.publishedItem(code).orElseThrow();
+        assertThat(item.extensionDays()).isEqualTo(25);
+        assertThat(item.stages()).extracting(ServiceItem.Stage::kind).containsExactly(ServiceItem.Stage.Kind.INTAKE,
+                ServiceItem.Stage.Kind.REVIEW, ServiceItem.Stage.Kind.DECISION);
+        var guide = Jsoup.parse(mvc.perform(get("/services/{c}", code)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(guide.select(".guide-extension").text()).contains("可延长 25 个工作日");
+        assertThat(guide.select(".stage-kind").eachText()).containsExactly("受理", "审查", "决定");
+        mvc.perform(get("/services/{c}", code).param("lang", "en"))
+                .andExpect(content().string(containsString("may be extended by 25 working days")));
+        mvc.perform(get("/api/catalog/items/{c}", code))
+                .andExpect(jsonPath("$.extensionDays").value(25))
+                .andExpect(jsonPath("$.stages[0].kind").value("INTAKE"))
+                .andExpect(jsonPath("$.stages[2].kind").value("DECISION"));
+        var edit = Jsoup.parse(mvc.perform(get("/admin/catalog/{c}/edit", code).with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(edit.select("#extensionDays").val()).isEqualTo("25");
+        assertThat(edit.select("#stages1\\.kind option[selected]").val()).isEqualTo("REVIEW");
+    }
+
+    @Test
+    void aGuideWithoutItsOwnExtensionSaysNothingAboutOne() throws Exception {
+        String code = createPublished("法定延长");
+        assertThat(catalog.publishedItem(code).orElseThrow().extensionDays()).isNull();
+        var guide = Jsoup.parse(mvc.perform(get("/services/{c}", code)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(guide.select(".guide-extension")).isEmpty();
+    }
+
+    @Test
+    void theApiRefusesABadExtensionAndStageKindsAsAProblemDetailInTheCallersLanguage() throws Exception {
+        String code = uniqueCode();
+        String body = draft(code, "延长有误", 20, 10).replace("\"extensionDays\":null", "\"extensionDays\":61")
+                .replace("\"kind\":\"REVIEW\"", "\"kind\":\"INTAKE\"");
+        assertThat(body).contains("\"extensionDays\":61");
+        mvc.perform(jsonBody(post("/api/admin/catalog/items"), body).with(admin()).param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItems("extensionDays", "stages[1].kind")))
+                .andExpect(jsonPath("$.errors[*].message", hasItems(
+                        "Enter 1 to 60 working days, or leave empty when no law or regulation sets its own extension.",
+                        "There can be only one intake stage, and it comes first.")));
+        assertThat(catalog.itemVersion(code, 1)).isEmpty();
+    }
+
+    private static org.springframework.util.MultiValueMap<String, String> withStages(
+            org.springframework.util.MultiValueMap<String, String> form, String... kinds) {
+        for (int i = 0; i < kinds.length; i++) {
+            form.set("stages[" + i + "].name", "环节" + i);
+            form.set("stages[" + i + "].role", "审核人员");
+            form.set("stages[" + i + "].sharePercent", i < kinds.length - 1 ? "20" : 100 - 20 * (kinds.length - 1)
+                    + "");
+            form.set("stages[" + i + "].kind", kinds[i]);
+        }
+        return form;
+    }
+
     private static org.springframework.util.MultiValueMap<String, String> formOf(String code, String statutory,
             String promised, String feeBasis) {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
@@ -434,6 +539,8 @@ class CatalogIntegrationTests {
         form.add("stages[0].name", "");
         form.add("stages[0].role", "");
         form.add("stages[0].sharePercent", "");
+        form.add("stages[0].kind", "");
+        form.add("extensionDays", "");
         form.add("fees[0].category", "证照费");
         form.add("fees[0].name", "工本费");
         form.add("fees[0].standard", "每证 5 元");
@@ -458,7 +565,8 @@ class CatalogIntegrationTests {
         var d = GuidePolicyTest.complete();
         administration.create(new GuideDraft(code, name, d.type(), d.departmentCode(), d.legalBasis(),
                 d.conditions(), d.procedure(), d.materials(), d.stages(), d.consultedDepartmentCodes(),
-                d.specialProcedures(), d.statutoryDays(), d.promisedDays(), d.fees(), d.channels(), d.maxVisits(),
+                d.specialProcedures(), d.statutoryDays(), d.promisedDays(), d.extensionDays(), d.fees(), d.channels(),
+                d.maxVisits(),
                 d.place(), d.hours(), d.consultationPhone(), d.complaintPhone(), d.resultPickup(), d.keywords(),
                 d.themes()), actor);
         administration.publish(code, actor);
@@ -473,7 +581,7 @@ class CatalogIntegrationTests {
         var d = GuidePolicyTest.complete();
         return json.writeValueAsString(new GuideDraft(code, name, d.type(), "GTZYT", d.legalBasis(), d.conditions(),
                 d.procedure(), d.materials(), d.stages(), List.of("ZJT"), d.specialProcedures(), statutory, promised,
-                d.fees(), d.channels(), d.maxVisits(), d.place(), d.hours(), d.consultationPhone(),
+                d.extensionDays(), d.fees(), d.channels(), d.maxVisits(), d.place(), d.hours(), d.consultationPhone(),
                 d.complaintPhone(), d.resultPickup(), d.keywords(), d.themes()));
     }
 
