@@ -130,11 +130,9 @@ public class ProgressQuery {
         store.sealedPhoneByNumber(number).ifPresent(claim -> {
             try {
                 verification.issue(personalData.open(claim.phoneSealed()), CODE_PURPOSE, clientAddress);
-            } catch (Rejected notAMobile) {
-                if (notAMobile.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
-                    throw notAMobile;
-                }
-                // A landline cannot receive the code; the answer stays the same.
+            } catch (Rejected refused) {
+                // A landline cannot receive the code, and a code asked for again too soon is not sent; only a real
+                // case gets this far, so the answer stays the same rather than tell that the case exists.
             }
         });
     }

@@ -70,9 +70,11 @@ public class PhoneVerification {
     /**
      * Sends a new code to a mainland mobile number for a purpose ({@code "progress"}, {@code "feedback"}: lower-case
      * letters, digits and dashes, at most 24), replacing any code sent before for the same number and purpose.
-     * Refused with a field error for something that is no mobile number, and with 429 over the limits.
+     * Refused with a field error for something that is no mobile number, and with 429 over the limits; a refusal
+     * comes before anything is written, so it leaves the caller's transaction usable (a caller may answer alike
+     * whatever happened, as the look-ups that must not tell which cases exist do).
      */
-    @Transactional
+    @Transactional(noRollbackFor = Rejected.class)
     public Issued issue(@Nullable String phone, String purpose, String clientAddress) {
         checkPurpose(purpose);
         String mobile = Recipients.mobile(phone)

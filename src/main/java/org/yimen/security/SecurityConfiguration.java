@@ -80,7 +80,12 @@ class SecurityConfiguration {
                                 .matcher(HttpMethod.POST, "/api/appointments"),
                                 PathPatternRequestMatcher.withDefaults()
                                         .matcher(HttpMethod.POST, "/api/appointments/*/cancel"),
-                                // The online supplement API proves the phone by the SMS code in the request itself.
+                                // The progress look-up by code and the online supplement API prove the phone by
+                                // the SMS code in the request itself.
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.POST, "/api/progress/code"),
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.POST, "/api/progress/sms"),
                                 PathPatternRequestMatcher.withDefaults()
                                         .matcher(HttpMethod.POST, "/api/apply/supplement/code"),
                                 PathPatternRequestMatcher.withDefaults()

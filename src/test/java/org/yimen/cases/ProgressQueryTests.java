@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,6 +186,21 @@ class ProgressQueryTests {
                 .andExpect(content().string(containsString("Case progress")));
         mvc.perform(post("/progress").param("caseNumber", "x").param("phoneLast4", "1234"))
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * A client without a session asks for codes through the API: asking again at once is answered as the first time,
+     * for a real case as for an unknown number, so the resend limit of the phone tells nobody which cases exist.
+     */
+    @Test
+    void theApiAnswersCodeRequestsAlikeWhetherTheCaseExistsOrNot() throws Exception {
+        Case c = submit(required(), CaseIntakeIntegrationTests.idNumber());
+        for (String number : List.of(c.number(), c.number(), "GZZWFW-20260102-999998", "GZZWFW-20260102-999998")) {
+            mvc.perform(post("/api/progress/code").with(r -> { r.setRemoteAddr("192.0.2.91"); return r; })
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"caseNumber\": \"" + number + "\"}"))
+                    .andExpect(status().isAccepted());
+        }
     }
 
     @Test
