@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.yimen.privacy.Sealed;
 import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Storage of cases in plain SQL. Updates check the row version, so of two officers acting at once one wins. */
@@ -37,8 +36,8 @@ class JdbcCases {
     private static final Object LOADED_PHONES = new Object();
 
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** Only its parser is used: child rows are read value by value ({@link JsonRows}). */
+    private final JsonMapper json = JsonMapper.builder().build();
 
     JdbcCases(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -359,39 +358,35 @@ class JdbcCases {
                 .list();
     }
 
-    /** The whole case in one statement: its row with every child list aggregated as JSON. */
+    /**
+     * The whole case in one statement: its row with every child list aggregated as a JSON array of rows, each row an
+     * array of its columns in the order {@link #toCase} reads them.
+     */
     Optional<Case> load(long id) {
         return jdbc.sql("""
                 select c.*,
-                  (select coalesce(json_agg(json_build_object('position', m.position, 'name', m.name,
-                      'required', m.required, 'received', m.received, 'broughtOn', m.brought_on,
-                      'deferrable', m.can_defer, 'deferred', m.pledged) order by m.position), '[]')
+                  (select coalesce(json_agg(json_build_array(m.position, m.name, m.required, m.received,
+                      m.brought_on, m.can_defer, m.pledged) order by m.position), '[]')
                    from case_material m where m.case_id = c.id) as materials_json,
-                  (select coalesce(json_agg(json_build_object('number', n.number, 'issuedOn', n.issued_on,
-                      'visit', n.visit, 'reason', n.reason, 'flagged', n.flagged, 'items',
-                      (select coalesce(json_agg(json_build_object('material', i.material, 'problem', i.problem,
-                          'reason', i.reason) order by i.position), '[]')
+                  (select coalesce(json_agg(json_build_array(n.number, n.issued_on, n.visit, n.reason, n.flagged,
+                      (select coalesce(json_agg(json_build_array(i.material, i.problem, i.reason)
+                          order by i.position), '[]')
                        from case_notice_item i where i.notice_id = n.id)) order by n.number), '[]')
                    from case_notice n where n.case_id = c.id) as notices_json,
-                  (select coalesce(json_agg(json_build_object('position', s.position, 'name', s.name,
-                      'role', s.role, 'jointReview', s.joint_review, 'postId', s.post_id, 'officerId', s.officer_id,
-                      'officerName', s.officer_name, 'actingReason', s.acting_reason, 'openedOn', s.opened_on,
-                      'completedOn', s.completed_on, 'completedBy', s.completed_by, 'opinion', s.opinion)
-                      order by s.position), '[]')
+                  (select coalesce(json_agg(json_build_array(s.position, s.name, s.role, s.joint_review, s.post_id,
+                      s.officer_id, s.officer_name, s.acting_reason, s.opened_on, s.completed_on, s.completed_by,
+                      s.opinion) order by s.position), '[]')
                    from case_stage s where s.case_id = c.id) as stages_json,
-                  (select coalesce(json_agg(json_build_object('departmentId', o.department_id,
-                      'requestedOn', o.requested_on, 'due', o.due, 'answer', o.answer, 'reason', o.reason,
-                      'answeredBy', o.answered_by, 'answeredOn', o.answered_on, 'acknowledgedBy', o.acknowledged_by,
-                      'acknowledgedOn', o.acknowledged_on) order by o.requested_on, o.department_id), '[]')
+                  (select coalesce(json_agg(json_build_array(o.department_id, o.requested_on, o.due, o.answer,
+                      o.reason, o.answered_by, o.answered_on, o.acknowledged_by, o.acknowledged_on)
+                      order by o.requested_on, o.department_id), '[]')
                    from case_opinion o where o.case_id = c.id) as opinions_json,
-                  (select coalesce(json_agg(json_build_object('number', p.number, 'procedure', p.procedure,
-                      'reason', p.reason, 'expectedDays', p.expected_days, 'startedOn', p.started_on,
-                      'expectedEnd', p.expected_end, 'endedOn', p.ended_on, 'excludedDays', p.excluded_days)
-                      order by p.number), '[]')
+                  (select coalesce(json_agg(json_build_array(p.number, p.procedure, p.reason, p.expected_days,
+                      p.started_on, p.expected_end, p.ended_on, p.excluded_days) order by p.number), '[]')
                    from case_pause p where p.case_id = c.id) as pauses_json,
-                  (select coalesce(json_agg(json_build_object('seq', e.seq,
-                      'at', to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                      'kind', e.kind, 'actorName', e.actor_name, 'detail', e.detail) order by e.seq), '[]')
+                  (select coalesce(json_agg(json_build_array(e.seq,
+                      to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                      e.kind, e.actor_name, e.detail) order by e.seq), '[]')
                    from case_event e where e.case_id = c.id) as events_json
                 from case_application c where c.id = ?""").param(id)
                 .query((rs, row) -> toCase(rs)).optional();
@@ -435,14 +430,15 @@ class JdbcCases {
         var review = new Case.Review(Case.Channel.valueOf(rs.getString("channel")), rs.getBoolean("deemed_accepted"),
                 pledge, rs.getInt("excluded_days"), extension, decision, delivery,
                 rs.getObject("terminated_on", LocalDate.class),
-                list(rs.getString("stages_json"), ReviewStage.class), list(rs.getString("opinions_json"),
-                        Opinion.class), list(rs.getString("pauses_json"), Pause.class),
-                list(rs.getString("events_json"), TimelineEntry.class));
+                JsonRows.read(json, rs.getString("stages_json"), JdbcCases::stage),
+                JsonRows.read(json, rs.getString("opinions_json"), JdbcCases::opinion),
+                JsonRows.read(json, rs.getString("pauses_json"), JdbcCases::pause),
+                JsonRows.read(json, rs.getString("events_json"), JdbcCases::timelineEntry));
         return new Case(rs.getLong("id"), rs.getString("case_number"), rs.getString("item_code"),
                 rs.getInt("item_version"), rs.getLong("department_id"), rs.getInt("row_version"),
                 CaseState.valueOf(rs.getString("state")), rs.getInt("visits"), rs.getBoolean("third_visit"),
-                rs.getBoolean("second_notice"), list(rs.getString("materials_json"), CaseMaterial.class),
-                list(rs.getString("notices_json"), Notice.class), clocks, refusal,
+                rs.getBoolean("second_notice"), JsonRows.read(json, rs.getString("materials_json"), JdbcCases::material),
+                JsonRows.read(json, rs.getString("notices_json"), JdbcCases::notice), clocks, refusal,
                 rs.getObject("decided_on", LocalDate.class), review);
     }
 
@@ -471,7 +467,37 @@ class JdbcCases {
         loaded.put(number, claim);
     }
 
-    private <T> List<T> list(String text, Class<T> type) {
-        return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
+    // The child rows, read in the column order of the load's json_build_array calls.
+
+    private static CaseMaterial material(JsonRows r) {
+        return new CaseMaterial(r.integer(), r.text(), r.bool(), r.bool(), r.integerOrNull(), r.bool(), r.bool());
+    }
+
+    private static Notice notice(JsonRows r) {
+        return new Notice(r.integer(), r.date(), r.integer(), r.text(), r.bool(),
+                r.list(i -> new NoticeItem(i.text(), NoticeItem.Problem.valueOf(i.text()), i.text())));
+    }
+
+    private static ReviewStage stage(JsonRows r) {
+        return new ReviewStage(r.integer(), r.text(), r.text(), r.bool(), r.longOrNull(), r.longOrNull(),
+                r.textOrNull(), r.textOrNull(), r.dateOrNull(), r.dateOrNull(), r.textOrNull(), r.textOrNull());
+    }
+
+    private static Opinion opinion(JsonRows r) {
+        long department = r.longValue();
+        LocalDate requestedOn = r.date();
+        LocalDate due = r.date();
+        String answer = r.textOrNull();
+        return new Opinion(department, requestedOn, due, answer == null ? null : Opinion.Answer.valueOf(answer),
+                r.textOrNull(), r.textOrNull(), r.dateOrNull(), r.textOrNull(), r.dateOrNull());
+    }
+
+    private static Pause pause(JsonRows r) {
+        return new Pause(r.integer(), Pause.Procedure.valueOf(r.text()), r.text(), r.integer(), r.date(), r.date(),
+                r.dateOrNull(), r.integerOrNull());
+    }
+
+    private static TimelineEntry timelineEntry(JsonRows r) {
+        return new TimelineEntry(r.integer(), r.instant(), r.text(), r.text(), r.text());
     }
 }
