@@ -40,14 +40,16 @@ class ApplyPages {
     private final Catalog catalog;
     private final Organisation organisation;
     private final PhoneVerification verification;
+    private final CaseRules rules;
     private final MessageSource messages;
 
     ApplyPages(Cases cases, Catalog catalog, Organisation organisation, PhoneVerification verification,
-            MessageSource messages) {
+            CaseRules rules, MessageSource messages) {
         this.cases = cases;
         this.catalog = catalog;
         this.organisation = organisation;
         this.verification = verification;
+        this.rules = rules;
         this.messages = messages;
     }
 
@@ -104,6 +106,8 @@ class ApplyPages {
         model.addAttribute("halls", organisation.halls());
         model.addAttribute("applicantKinds", Applicant.Kind.values());
         model.addAttribute("documentTypes", IdentityDocument.Type.values());
+        // The intro states the limit the sweep applies, so a changed setting cannot leave the page promising another.
+        model.addAttribute("deemedAcceptanceDays", rules.deemedAcceptanceDays());
         return "cases/apply";
     }
 

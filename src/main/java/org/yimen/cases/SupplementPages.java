@@ -30,10 +30,12 @@ class SupplementPages {
     static final String PROOF = SupplementPages.class.getName() + ".proof";
 
     private final OnlineSupplements supplements;
+    private final CaseRules rules;
     private final MessageSource messages;
 
-    SupplementPages(OnlineSupplements supplements, MessageSource messages) {
+    SupplementPages(OnlineSupplements supplements, CaseRules rules, MessageSource messages) {
         this.supplements = supplements;
+        this.rules = rules;
         this.messages = messages;
     }
 
@@ -107,6 +109,7 @@ class SupplementPages {
             session.removeAttribute(PROOF);
             model.addAttribute("supplemented", c.number());
             model.addAttribute("itemName", owed.itemName());
+            model.addAttribute("deemedAcceptanceDays", rules.deemedAcceptanceDays());
             return "cases/supplemented";
         } catch (Rejected rejected) {
             if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {

@@ -64,6 +64,8 @@ class OnlineSupplementTests {
     PersonalData personalData;
     @Autowired
     TestClock clock;
+    @Autowired
+    CaseRules rules;
 
     @AfterEach
     void resetClock() {
@@ -126,7 +128,9 @@ class OnlineSupplementTests {
 
         mvc.perform(multipart("/apply/supplement").file(new MockMultipartFile("file_0", "身份证.png", "image/png",
                 OnlineApplicationTests.PNG)).cookie(session).with(csrf()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("补正材料已提交")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("补正材料已提交")))
+                .andExpect(content().string(containsString(
+                        rules.deemedAcceptanceDays() + " 个工作日内未审查的，自今日起视为受理")));
 
         Case after = cases.find(c.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(CaseState.SUBMITTED);
