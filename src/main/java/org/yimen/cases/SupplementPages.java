@@ -31,11 +31,13 @@ class SupplementPages {
 
     private final OnlineSupplements supplements;
     private final CaseRules rules;
+    private final CaseFiles files;
     private final MessageSource messages;
 
-    SupplementPages(OnlineSupplements supplements, CaseRules rules, MessageSource messages) {
+    SupplementPages(OnlineSupplements supplements, CaseRules rules, CaseFiles files, MessageSource messages) {
         this.supplements = supplements;
         this.rules = rules;
+        this.files = files;
         this.messages = messages;
     }
 
@@ -122,6 +124,7 @@ class SupplementPages {
 
     private String upload(OnlineSupplements.Owed owed, Model model) {
         model.addAttribute("owed", owed);
+        model.addAttribute("maxFileMegabytes", files.maxMegabytes());
         return "cases/supplement";
     }
 

@@ -40,6 +40,8 @@ class ApplyPagesTests {
     PersonalData personalData;
     @Autowired
     CaseRules rules;
+    @Autowired
+    CaseFiles files;
 
     static String mobile() {
         return "139" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
@@ -95,10 +97,11 @@ class ApplyPagesTests {
     }
 
     @Test
-    void theApplyPageStatesTheDeemedAcceptanceLimitTheSettingsGive() throws Exception {
+    void theApplyPageStatesTheLimitsTheSettingsGive() throws Exception {
         mvc.perform(get("/apply/{code}", PASSPORT)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(
-                        rules.deemedAcceptanceDays() + " 个工作日内未审查的，自收到之日视为受理")));
+                        rules.deemedAcceptanceDays() + " 个工作日内未审查的，自收到之日视为受理")))
+                .andExpect(content().string(containsString("每个文件不超过 " + files.maxMegabytes() + " MB")));
     }
 
     @Test

@@ -124,7 +124,8 @@ class OnlineSupplementTests {
         assertThat(session).isNotNull();
         mvc.perform(get("/apply/supplement").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(ID_CARD)))
-                .andExpect(content().string(containsString("name=\"file_0\"")));
+                .andExpect(content().string(containsString("name=\"file_0\"")))
+                .andExpect(content().string(containsString("每个文件不超过 " + files.maxMegabytes() + " MB")));
 
         mvc.perform(multipart("/apply/supplement").file(new MockMultipartFile("file_0", "身份证.png", "image/png",
                 OnlineApplicationTests.PNG)).cookie(session).with(csrf()))
