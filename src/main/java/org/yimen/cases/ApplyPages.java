@@ -40,14 +40,18 @@ class ApplyPages {
     private final Catalog catalog;
     private final Organisation organisation;
     private final PhoneVerification verification;
+    private final CaseRules rules;
+    private final CaseFiles files;
     private final MessageSource messages;
 
     ApplyPages(Cases cases, Catalog catalog, Organisation organisation, PhoneVerification verification,
-            MessageSource messages) {
+            CaseRules rules, CaseFiles files, MessageSource messages) {
         this.cases = cases;
         this.catalog = catalog;
         this.organisation = organisation;
         this.verification = verification;
+        this.rules = rules;
+        this.files = files;
         this.messages = messages;
     }
 
@@ -104,6 +108,9 @@ class ApplyPages {
         model.addAttribute("halls", organisation.halls());
         model.addAttribute("applicantKinds", Applicant.Kind.values());
         model.addAttribute("documentTypes", IdentityDocument.Type.values());
+        // The page states the limits that apply, so a changed setting cannot leave it promising others.
+        model.addAttribute("deemedAcceptanceDays", rules.deemedAcceptanceDays());
+        model.addAttribute("maxFileMegabytes", files.maxMegabytes());
         return "cases/apply";
     }
 

@@ -342,9 +342,10 @@ public final class Case {
     }
 
     /**
-     * Moves the review on: acceptance completes the first stage (受理); a stage that opens goes to whoever
-     * {@code routing} assigns; the joint-review stage asks every consulted department at once and completes itself
-     * when none is still open. An item with consulted departments but no joint-review stage asks them at acceptance.
+     * Moves the review on: acceptance completes the intake stage (受理, which the guide policy keeps first); a stage
+     * that opens goes to whoever {@code routing} assigns; the stage whose kind is the joint review asks every consulted
+     * department at once and completes itself when none is still open. An item with consulted departments but no
+     * joint-review stage asks them at acceptance.
      */
     void advance(String actor, LocalDate today, Routing routing) {
         if (state != CaseState.ACCEPTED) {

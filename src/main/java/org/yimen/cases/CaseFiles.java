@@ -53,6 +53,11 @@ class CaseFiles {
         this.maxBytes = maxSize.toBytes();
     }
 
+    /** The largest file accepted, in whole megabytes as the pages and the refusal state it. */
+    long maxMegabytes() {
+        return maxBytes / (1024 * 1024);
+    }
+
     /** Refuses a file that is empty, too large or not a PDF, JPEG or PNG by content, naming the file. */
     static String contentType(Upload upload, long maxBytes) {
         byte[] b = upload.content();

@@ -30,10 +30,14 @@ class SupplementPages {
     static final String PROOF = SupplementPages.class.getName() + ".proof";
 
     private final OnlineSupplements supplements;
+    private final CaseRules rules;
+    private final CaseFiles files;
     private final MessageSource messages;
 
-    SupplementPages(OnlineSupplements supplements, MessageSource messages) {
+    SupplementPages(OnlineSupplements supplements, CaseRules rules, CaseFiles files, MessageSource messages) {
         this.supplements = supplements;
+        this.rules = rules;
+        this.files = files;
         this.messages = messages;
     }
 
@@ -107,6 +111,7 @@ class SupplementPages {
             session.removeAttribute(PROOF);
             model.addAttribute("supplemented", c.number());
             model.addAttribute("itemName", owed.itemName());
+            model.addAttribute("deemedAcceptanceDays", rules.deemedAcceptanceDays());
             return "cases/supplemented";
         } catch (Rejected rejected) {
             if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
@@ -119,6 +124,7 @@ class SupplementPages {
 
     private String upload(OnlineSupplements.Owed owed, Model model) {
         model.addAttribute("owed", owed);
+        model.addAttribute("maxFileMegabytes", files.maxMegabytes());
         return "cases/supplement";
     }
 

@@ -44,7 +44,11 @@ class DemoOrganisation implements ApplicationRunner {
     private static final Map<String, String> REVIEWERS = Map.of("GTZYT", "钱进", "GAT", "蒋涛", "JTYST", "沈洁",
             "RST", "韩梅", "DSJ", "冯波", "HBT", "曹颖");
 
-    /** Further review posts the demo guides' stages name (the land use and environmental impact approvals). */
+    /**
+     * Further review posts the demo guides' REVIEW and DECISION stages name as their role (the land use and
+     * environmental impact approvals). Their INTAKE and JOINT_REVIEW stages need none: accepting the application
+     * completes the one and the consulted departments answer the other, whatever role the guide writes there.
+     */
     private static final Map<String, List<String>> REVIEW_POSTS = Map.of("GTZYT", List.of("用地审查处", "厅领导"),
             "HBT", List.of("环评处", "厅领导", "处领导"));
 

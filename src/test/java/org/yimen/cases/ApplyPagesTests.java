@@ -38,6 +38,10 @@ class ApplyPagesTests {
     JdbcClient jdbc;
     @Autowired
     PersonalData personalData;
+    @Autowired
+    CaseRules rules;
+    @Autowired
+    CaseFiles files;
 
     static String mobile() {
         return "139" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
@@ -90,6 +94,14 @@ class ApplyPagesTests {
                 + " where c.case_number = ?").param(number.group()).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from ntf_outbox where category = 'cases.applied' and recipient_index = ?")
                 .param(personalData.index(phone)).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void theApplyPageStatesTheLimitsTheSettingsGive() throws Exception {
+        mvc.perform(get("/apply/{code}", PASSPORT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        rules.deemedAcceptanceDays() + " 个工作日内未审查的，自收到之日视为受理")))
+                .andExpect(content().string(containsString("每个文件不超过 " + files.maxMegabytes() + " MB")));
     }
 
     @Test

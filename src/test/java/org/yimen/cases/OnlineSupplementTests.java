@@ -3,6 +3,7 @@ package org.yimen.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,6 +65,8 @@ class OnlineSupplementTests {
     PersonalData personalData;
     @Autowired
     TestClock clock;
+    @Autowired
+    CaseRules rules;
 
     @AfterEach
     void resetClock() {
@@ -122,11 +125,14 @@ class OnlineSupplementTests {
         assertThat(session).isNotNull();
         mvc.perform(get("/apply/supplement").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(ID_CARD)))
-                .andExpect(content().string(containsString("name=\"file_0\"")));
+                .andExpect(content().string(containsString("name=\"file_0\"")))
+                .andExpect(content().string(containsString("每个文件不超过 " + files.maxMegabytes() + " MB")));
 
         mvc.perform(multipart("/apply/supplement").file(new MockMultipartFile("file_0", "身份证.png", "image/png",
                 OnlineApplicationTests.PNG)).cookie(session).with(csrf()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("补正材料已提交")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("补正材料已提交")))
+                .andExpect(content().string(containsString(
+                        rules.deemedAcceptanceDays() + " 个工作日内未审查的，自今日起视为受理")));
 
         Case after = cases.find(c.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(CaseState.SUBMITTED);
@@ -155,6 +161,31 @@ class OnlineSupplementTests {
                 c.number());
         assertThat(audited.actorType()).isEqualToIgnoringCase("citizen");
         assertThat(audited.actorId()).as("the phone only masked").contains("****").doesNotContain(phone);
+    }
+
+    @Test
+    void theNextStepOfAnOnlineCaseSaysUploadAndOfAWindowCaseSaysBringThemToTheWindow() throws Exception {
+        String online = ApplyPagesTests.mobile();
+        Case byPortal = noticedOnline(online);
+        mvc.perform(post("/progress").with(csrf()).param("caseNumber", byPortal.number())
+                .param("phoneLast4", online.substring(7))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("可按一次性告知书在网上上传下列补正材料，无需到窗口；"
+                        + "也可以带齐材料到窗口补正")))
+                .andExpect(content().string(containsString("/apply/supplement?caseNumber=" + byPortal.number())))
+                .andExpect(content().string(not(containsString("请按一次性告知书带齐下列材料到窗口补正"))));
+
+        String atWindow = ApplyPagesTests.mobile();
+        Case byWindow = cases.submit(new Intake(UUID.randomUUID().toString(), CaseIntakeIntegrationTests.LAND_USE,
+                CaseIntakeIntegrationTests.HALL, 1, new Applicant(Applicant.Kind.PERSON, "孙十", null,
+                        IdentityDocument.residentIdCard(CaseIntakeIntegrationTests.idNumber()), atWindow),
+                List.of()));
+        cases.issueOneTimeNotice(byWindow.id(), byWindow.missingRequired().stream()
+                .map(m -> new NoticeItem(m, NoticeItem.Problem.MISSING, "")).toList(), "");
+        mvc.perform(post("/progress").with(csrf()).param("caseNumber", byWindow.number())
+                .param("phoneLast4", atWindow.substring(7))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("请按一次性告知书带齐下列材料到窗口补正")))
+                .andExpect(content().string(not(containsString("在网上上传"))))
+                .andExpect(content().string(not(containsString("/apply/supplement"))));
     }
 
     @Test
