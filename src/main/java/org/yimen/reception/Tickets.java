@@ -160,7 +160,7 @@ public class Tickets {
         audit.record(actor, "reception.ticket.issued", "ticket", id, detail);
         events.queueChanged(line.hallId());
         int ahead = peopleAhead(ticket);
-        return new IssuedTicket(ticket, line, ahead, estimatedMinutes(line, ticket.serviceDate(), ahead));
+        return new IssuedTicket(ticket, line, ahead, estimatedMinutes(ticket, line, ahead));
     }
 
     private void requireOpen(ServiceLine line, LocalDate today, Instant now) {
@@ -406,16 +406,18 @@ public class Tickets {
     }
 
     /**
-     * People ahead times the line's service time, shared by the windows serving it. The service time is the average
-     * of the line's latest 50 services today once five are done (read newest first from an index, so the cost does
-     * not grow through the day), the line's configured minutes before.
+     * People ahead times the line's service time, over the windows that call the queue the ticket waits in: the
+     * active windows serving its line, or, for a ticket a transfer sent to one window, that window alone, which calls
+     * the tickets sent to it one at a time. The service time is the average of the line's latest 50 services today
+     * once five are done (read newest first from an index, so the cost does not grow through the day), the line's
+     * configured minutes before.
      */
     @Transactional(readOnly = true)
     public int estimatedMinutes(Ticket ticket, ServiceLine line) {
-        return estimatedMinutes(line, ticket.serviceDate(), peopleAhead(ticket));
+        return estimatedMinutes(ticket, line, peopleAhead(ticket));
     }
 
-    private int estimatedMinutes(ServiceLine line, LocalDate day, int ahead) {
+    private int estimatedMinutes(Ticket ticket, ServiceLine line, int ahead) {
         if (ahead == 0) {
             return 0;
         }
@@ -425,9 +427,9 @@ public class Tickets {
                       where line_id = ? and service_date = ? and state = 'DONE'
                       order by finished_at desc limit 50) latest
                 having count(*) >= 5""")
-                .params(line.id(), day).query(Double.class).optional();
+                .params(line.id(), ticket.serviceDate()).query(Double.class).optional();
         double minutes = average.map(m -> Math.max(1, m)).orElse((double) line.serviceMinutes());
-        int windows = Math.max(1, lines.windowsServing(line.id()));
+        int windows = TicketRows.Queue.of(ticket).window() ? 1 : Math.max(1, lines.windowsServing(line.id()));
         return (int) Math.ceil(ahead * minutes / windows);
     }
 
