@@ -286,7 +286,9 @@ public class Tickets {
      * Sends the window's current ticket to another line, or to one window (on the same line), keeping its number,
      * priority and place in the queue. The target must be open now: a closed line or an inactive window is refused.
      * A reminder the citizen asked for goes along: one short message when the turn is near in the new queue
-     * ({@link TurnNotices#afterTransfer}), at once if the ticket lands that near.
+     * ({@link TurnNotices#afterTransfer}), at once if the ticket lands that near. Transfers and calls of a hall take
+     * effect one at a time, in the order of the hall's lock, which a transfer takes before its ticket enters the new
+     * queue.
      */
     public Ticket transfer(long windowId, @Nullable Long toLine, @Nullable Long toWindow, Actor actor) {
         lockWindow(windowId);
@@ -315,6 +317,10 @@ public class Tickets {
                 throw Rejected.invalid("toWindow", "reception.transfer.windowUnavailable");
             }
         }
+        // Every transfer of the hall, with a reminder or without, puts its ticket into the new queue only behind the
+        // hall's lock, as a call moves a queue only behind it: so the people a transfer's message counts ahead are
+        // exactly those the calls and transfers before it left there, and none a transfer still in flight may add.
+        events.lockHall(current.hallId());
         Ticket transferred = current.transferred(now);
         rows.save(transferred, current.state());
         long id = rows.insert(transferred.continuation(line, toWindow), null, "STAFF");
@@ -330,9 +336,6 @@ public class Tickets {
         audit.record(actor, "reception.ticket.transferred", "ticket", transferred.id(), detail);
         events.queueChanged(current.hallId());
         if (reminder.isPresent()) {
-            // As a call does: behind the hall's lock, so this sees every call committed before it, and a call after
-            // it sees the ticket it put into the new queue.
-            events.lockHall(current.hallId());
             turnNotices.afterTransfer(continued, now);
         }
         return continued;
