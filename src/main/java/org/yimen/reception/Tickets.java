@@ -160,7 +160,7 @@ public class Tickets {
         audit.record(actor, "reception.ticket.issued", "ticket", id, detail);
         events.queueChanged(line.hallId());
         int ahead = peopleAhead(ticket);
-        return new IssuedTicket(ticket, line, ahead, estimatedMinutes(line, ticket.serviceDate(), ahead));
+        return new IssuedTicket(ticket, line, ahead, estimatedMinutes(ticket, line, ahead));
     }
 
     private void requireOpen(ServiceLine line, LocalDate today, Instant now) {
@@ -286,7 +286,9 @@ public class Tickets {
      * Sends the window's current ticket to another line, or to one window (on the same line), keeping its number,
      * priority and place in the queue. The target must be open now: a closed line or an inactive window is refused.
      * A reminder the citizen asked for goes along: one short message when the turn is near in the new queue
-     * ({@link TurnNotices#afterTransfer}), at once if the ticket lands that near.
+     * ({@link TurnNotices#afterTransfer}), at once if the ticket lands that near. Transfers and calls of a hall take
+     * effect one at a time, in the order of the hall's lock, which a transfer takes before its ticket enters the new
+     * queue.
      */
     public Ticket transfer(long windowId, @Nullable Long toLine, @Nullable Long toWindow, Actor actor) {
         lockWindow(windowId);
@@ -315,6 +317,10 @@ public class Tickets {
                 throw Rejected.invalid("toWindow", "reception.transfer.windowUnavailable");
             }
         }
+        // Every transfer of the hall, with a reminder or without, puts its ticket into the new queue only behind the
+        // hall's lock, as a call moves a queue only behind it: so the people a transfer's message counts ahead are
+        // exactly those the calls and transfers before it left there, and none a transfer still in flight may add.
+        events.lockHall(current.hallId());
         Ticket transferred = current.transferred(now);
         rows.save(transferred, current.state());
         long id = rows.insert(transferred.continuation(line, toWindow), null, "STAFF");
@@ -330,9 +336,6 @@ public class Tickets {
         audit.record(actor, "reception.ticket.transferred", "ticket", transferred.id(), detail);
         events.queueChanged(current.hallId());
         if (reminder.isPresent()) {
-            // As a call does: behind the hall's lock, so this sees every call committed before it, and a call after
-            // it sees the ticket it put into the new queue.
-            events.lockHall(current.hallId());
             turnNotices.afterTransfer(continued, now);
         }
         return continued;
@@ -406,16 +409,18 @@ public class Tickets {
     }
 
     /**
-     * People ahead times the line's service time, shared by the windows serving it. The service time is the average
-     * of the line's latest 50 services today once five are done (read newest first from an index, so the cost does
-     * not grow through the day), the line's configured minutes before.
+     * People ahead times the line's service time, over the windows that call the queue the ticket waits in: the
+     * active windows serving its line, or, for a ticket a transfer sent to one window, that window alone, which calls
+     * the tickets sent to it one at a time. The service time is the average of the line's latest 50 services today
+     * once five are done (read newest first from an index, so the cost does not grow through the day), the line's
+     * configured minutes before.
      */
     @Transactional(readOnly = true)
     public int estimatedMinutes(Ticket ticket, ServiceLine line) {
-        return estimatedMinutes(line, ticket.serviceDate(), peopleAhead(ticket));
+        return estimatedMinutes(ticket, line, peopleAhead(ticket));
     }
 
-    private int estimatedMinutes(ServiceLine line, LocalDate day, int ahead) {
+    private int estimatedMinutes(Ticket ticket, ServiceLine line, int ahead) {
         if (ahead == 0) {
             return 0;
         }
@@ -425,9 +430,9 @@ public class Tickets {
                       where line_id = ? and service_date = ? and state = 'DONE'
                       order by finished_at desc limit 50) latest
                 having count(*) >= 5""")
-                .params(line.id(), day).query(Double.class).optional();
+                .params(line.id(), ticket.serviceDate()).query(Double.class).optional();
         double minutes = average.map(m -> Math.max(1, m)).orElse((double) line.serviceMinutes());
-        int windows = Math.max(1, lines.windowsServing(line.id()));
+        int windows = TicketRows.Queue.of(ticket).window() ? 1 : Math.max(1, lines.windowsServing(line.id()));
         return (int) Math.ceil(ahead * minutes / windows);
     }
 

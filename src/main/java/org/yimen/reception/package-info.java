@@ -6,6 +6,9 @@
  * the catalog's version in force, before the ticket, for a chosen line or for a chosen item, which leads to the line
  * that covers it; a citizen may leave a mobile number for one short message when the turn is near
  * ({@link org.yimen.reception.TurnNotices}), once per queue: a transferred ticket is told once more in its new queue.
+ * A ticket shows the people ahead and the estimated wait in the queue it waits in: its line, whose windows share the
+ * wait, or the one window a transfer sent it to, which calls it alone
+ * ({@link org.yimen.reception.Tickets#estimatedMinutes}).
  * Reception staff issue tickets the same way, for an item of the line (with its materials shown) and with the
  * citizen's mobile number. Appointments may be booked by item, send their code by SMS when booked
  * and cancelled, and are marked no-show by a job once their slot is over. Hall managers set it up on their pages

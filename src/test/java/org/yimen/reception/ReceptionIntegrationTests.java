@@ -109,6 +109,51 @@ class ReceptionIntegrationTests {
         assertThat(tickets.peopleAhead(fifth.ticket())).as("the green ticket goes before the fifth").isEqualTo(5);
     }
 
+    /**
+     * A ticket sent to one window waits for that window alone, so its wait is the people ahead of it there times the
+     * line's service time, not shared among the line's windows; a ticket waiting on the line keeps its share. Five
+     * services of six minutes each make six minutes the line's service time.
+     */
+    @Test
+    void aTicketSentToOneWindowWaitsAtThatWindowsPace() throws Exception {
+        var hall = ReceptionFixture.hall(jdbc, lines, 3);
+        long a = hall.line("综合受理", "A");
+        hall.serve(1, a).serve(2, a).serve(3, a);
+        for (int i = 0; i < 5; i++) {
+            tickets.issue(a, Priority.NONE, null, Tickets.Channel.KIOSK, CLERK);
+            called(hall.window(1));
+            tickets.start(hall.window(1), CLERK);
+            clock.advance(Duration.ofMinutes(6));
+            tickets.finish(hall.window(1), CLERK);
+        }
+        for (int i = 0; i < 6; i++) {
+            tickets.issue(a, Priority.NONE, null, Tickets.Channel.KIOSK, CLERK);
+        }
+        Ticket sent = null;
+        for (int i = 0; i < 4; i++) {
+            called(hall.window(1));
+            sent = tickets.transfer(hall.window(1), null, hall.window(3), CLERK);
+        }
+        assertThat(tickets.peopleAhead(sent)).as("three sent to window 3 before it").isEqualTo(3);
+        assertThat(tickets.estimatedMinutes(sent, lines.require(a))).as("3 ahead × 6 minutes at one window")
+                .isEqualTo(18);
+        Ticket onLine = tickets.byPublicId(jdbc.sql("""
+                select public_id from rcp_ticket where line_id = ? and state = 'WAITING' and target_window_id is null
+                order by id desc limit 1""").param(a).query(String.class).single()).orElseThrow();
+        assertThat(tickets.peopleAhead(onLine)).isEqualTo(1);
+        assertThat(tickets.estimatedMinutes(onLine, lines.require(a))).as("1 ahead × 6 minutes over 3 windows")
+                .isEqualTo(2);
+
+        mvc.perform(get("/ticket/" + sent.publicId()))
+                .andExpect(content().string(containsString("前面还有 3 人，预计等候约 18 分钟")));
+        called(hall.window(1));
+        mvc.perform(post("/api/reception/windows/{id}/transfer", hall.window(1)).with(csrf()).with(clerk())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"toWindow\": " + hall.window(3) + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.peopleAhead").value(4))
+                .andExpect(jsonPath("$.estimatedMinutes").value(24));
+    }
+
     @Test
     void theDailyCapRefusesFurtherTicketsAndLeavesNoGap() {
         var hall = ReceptionFixture.hall(jdbc, lines, 1);

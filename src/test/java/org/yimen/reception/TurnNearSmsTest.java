@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -390,6 +393,69 @@ class TurnNearSmsTest {
                     order by (t.priority = 'NONE'), t.queued_at, t.id limit 4""").param(line)
                     .query(Boolean.class).list()).as("the head of line %d told", line).hasSize(4).containsOnly(true);
         }
+    }
+
+    /**
+     * Eight windows send their tickets to window 9 at the same instant. A transfer keeps the ticket's place, so a
+     * ticket sent a moment later may land ahead of one sent before it; the hall's lock puts the transfers one after
+     * the other, so a ticket's message counts exactly those sent before it that stand ahead of it, never one fewer
+     * (a transfer still in flight), and a ticket that had more than three of them ahead is not told yet.
+     */
+    @Test
+    void ticketsSentToOneWindowAtOnceAreToldExactlyHowManyAreAhead() throws Exception {
+        int senders = 8;
+        var hall = ReceptionFixture.hall(jdbc, lines, senders + 1);
+        long a = hall.line("综合受理", "A");
+        for (int w = 1; w <= senders; w++) {
+            hall.serve(w, a);
+        }
+        for (int i = 0; i < senders; i++) {
+            issue(a, phone());
+            clock.advance(Duration.ofSeconds(1));
+        }
+        for (int w = 1; w <= senders; w++) {
+            assertThat(tickets.callNext(hall.window(w), CLERK)).isInstanceOf(CallOutcome.Called.class);
+        }
+        long target = hall.window(senders + 1);
+        var start = new CyclicBarrier(senders);
+        try (var pool = Executors.newFixedThreadPool(senders)) {
+            List<Callable<Ticket>> clerks = new ArrayList<>();
+            for (int w = 1; w <= senders; w++) {
+                long window = hall.window(w);
+                clerks.add(() -> {
+                    start.await();
+                    return tickets.transfer(window, null, target, CLERK);
+                });
+            }
+            for (var result : pool.invokeAll(clerks)) {
+                result.get();
+            }
+        }
+
+        record Sent(long id, Instant queuedAt, @org.jspecify.annotations.Nullable Integer toldAhead) {
+        }
+        var sent = jdbc.sql("""
+                select t.id, t.queued_at, s.people_ahead from rcp_ticket t
+                join rcp_ticket_sms s on s.ticket_id = t.id
+                where t.target_window_id = ? and t.state = 'WAITING' order by t.id""").param(target)
+                .query((rs, row) -> new Sent(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        (Integer) rs.getObject(3)))
+                .list();
+        assertThat(sent).hasSize(senders);
+        int told = 0;
+        for (var ticket : sent) {
+            // The queue as the transfer left it: the tickets sent before it (lower ids) that wait ahead of it.
+            long ahead = sent.stream()
+                    .filter(o -> o.id() < ticket.id() && o.queuedAt().isBefore(ticket.queuedAt())).count();
+            if (ahead <= 3) {
+                assertThat(ticket.toldAhead()).as("ticket %d, %d sent before it stand ahead", ticket.id(), ahead)
+                        .isEqualTo((int) ahead);
+                told++;
+            } else {
+                assertThat(ticket.toldAhead()).as("ticket %d, %d ahead: not yet", ticket.id(), ahead).isNull();
+            }
+        }
+        assertThat(told).isPositive();
     }
 
     private List<String> textsTo(String phone) {
