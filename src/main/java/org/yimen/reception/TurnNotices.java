@@ -203,7 +203,7 @@ class TurnNotices {
         }
         String hall = organisation.hall(ticket.hallId()).map(Hall::name).orElse("");
         // Written once: a second update of the row claimed in this transaction would check its reference to the
-        // ticket, which a window may hold locked while it waits for this transaction's audit lock. (A row a transfer
+        // ticket, which a window may hold locked while it waits for the hall's lock this transaction holds. (A row a transfer
         // carried over and claims at once refers to the ticket the transfer has just inserted, which nobody else
         // sees yet.)
         long outboxId = notifications.sms(CATEGORY, personalData.open(claimed.get().phone()), MESSAGE,
