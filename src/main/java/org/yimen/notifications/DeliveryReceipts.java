@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * committed (a batch is one transaction), so it is not applied where it arrives: {@link #accept} only files it in
  * {@code ntf_sms_receipt}, and the dispatchers of every node {@link #apply} what is filed, claiming receipts with
  * {@code FOR UPDATE SKIP LOCKED} like the outbox itself. A receipt whose message id no sent part carries after
- * {@link #UNMATCHED_KEPT} (another system's message, or one already removed) is dropped with a log line.
+ * {@link #UNMATCHED_KEPT} (another system's message, or one already removed) is dropped with a log line. An id is
+ * matched as it was given, and failing that in its other representation, for SMSCs that give it in hexadecimal in
+ * one place and in decimal in the other.
  *
  * <p>A long message has a receipt per part: it is delivered when every part is, not delivered as soon as one part is
  * not.
@@ -80,6 +83,9 @@ class DeliveryReceipts {
                     .param(receipt.messageId())
                     .query((rs, row) -> new Part(rs.getLong("outbox_id"), rs.getInt("seq"))).optional();
             if (part.isEmpty()) {
+                part = inOtherForm(receipt.messageId());
+            }
+            if (part.isEmpty()) {
                 if (receipt.receivedAt().isBefore(now.minus(UNMATCHED_KEPT))) {
                     drop(receipt);
                     log.info("Delivery receipt for unknown message id {} ({}) ignored", receipt.messageId(),
@@ -113,6 +119,35 @@ class DeliveryReceipts {
             }
         }
         return decided;
+    }
+
+    /**
+     * The part whose id is the other representation of the receipt's (hexadecimal for decimal or the reverse, see
+     * {@link MessageIdForms}), among parts with no final state yet: a guess never overwrites what an SMSC already
+     * said. When an id of decimal digits finds parts under both its other forms, which one the SMSC meant cannot be
+     * told, and the receipt finds none.
+     */
+    private Optional<Part> inOtherForm(String messageId) {
+        var forms = MessageIdForms.otherForms(messageId);
+        if (forms.isEmpty()) {
+            return Optional.empty();
+        }
+        record Candidate(Part part, String folded) {
+        }
+        var candidates = jdbc.sql("""
+                select p.outbox_id, p.seq, lower(ltrim(p.message_id, '0')) as folded
+                from ntf_sms_part p
+                where lower(ltrim(p.message_id, '0')) = any(cast(? as varchar[]))
+                  and (p.state is null or p.state in ('ENROUTE', 'ACCEPTD', 'UNKNOWN'))
+                order by p.outbox_id desc limit 20""")
+                .param(forms.toArray(String[]::new))
+                .query((rs, row) -> new Candidate(new Part(rs.getLong("outbox_id"), rs.getInt("seq")),
+                        rs.getString("folded")))
+                .list();
+        if (candidates.stream().map(Candidate::folded).distinct().count() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(candidates.getFirst().part());
     }
 
     /** Not delivered as soon as one part is not; delivered once every part is. */

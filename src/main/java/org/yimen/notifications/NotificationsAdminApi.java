@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/notifications")
 @PreAuthorize(NotificationsAdminApi.MANAGERS)
 @Tag(name = "Notifications administration", description = "消息通知: the outbox of short messages and e-mails with"
-        + " status, masked recipient, attempts, last error and delivery receipt; failed or held messages can be sent"
-        + " again")
+        + " status, masked recipient, attempts, last error and delivery receipt; held, failed or undelivered"
+        + " messages can be sent again")
 class NotificationsAdminApi {
 
     static final String MANAGERS = "hasAnyRole('ADMIN', 'HALL_MANAGER')";
@@ -71,9 +71,13 @@ class NotificationsAdminApi {
     }
 
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Send a failed or held message again, with a fresh count of attempts",
-            description = "404 for an unknown id; 409 when the message is neither failed nor held, its text is gone"
-                    + " (a verification code that was sent or expired), or its channel has no server configured.")
+    @Operation(summary = "Send a held, failed or undelivered message again; returns the message that will be sent",
+            description = "A held message is released itself. A failed message, or a short message the SMSC reported"
+                    + " UNDELIVERED, is queued once more as a new message whose resentFrom is this id; this one"
+                    + " keeps its attempts, error and receipts and gets resentAs. 404 for an unknown id; 409 (problem"
+                    + " detail with code) when it was delivered, is pending or sent without a receipt yet, is a"
+                    + " verification code (they expire), has no text kept, was sent again already, or its channel"
+                    + " has no server configured.")
     Outbox.Entry retry(@PathVariable long id) {
         return administration.retry(id);
     }

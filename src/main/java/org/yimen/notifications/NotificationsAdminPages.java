@@ -1,7 +1,9 @@
 package org.yimen.notifications;
 
 import java.time.Clock;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,10 +22,12 @@ import org.yimen.shared.Rejected;
 class NotificationsAdminPages {
 
     private final OutboxAdministration administration;
+    private final MessageSource messages;
     private final Clock clock;
 
-    NotificationsAdminPages(OutboxAdministration administration, Clock clock) {
+    NotificationsAdminPages(OutboxAdministration administration, MessageSource messages, Clock clock) {
         this.administration = administration;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -69,10 +73,20 @@ class NotificationsAdminPages {
         return "redirect:/admin/notifications";
     }
 
+    /** Sends a message again; a refusal (delivered, still on its way, a code…) is shown above the list. */
     @PostMapping("/{id}/retry")
-    String retry(@PathVariable long id, RedirectAttributes redirect) {
-        administration.retry(id);
-        redirect.addFlashAttribute("flashSuccess", "notifications.admin.flash.retried");
+    String retry(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
+        try {
+            var queued = administration.retry(id);
+            redirect.addFlashAttribute("flashSuccess", queued.id() == id ? "notifications.admin.flash.retried"
+                    : "notifications.admin.flash.resent");
+        } catch (Rejected rejected) {
+            if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
+                throw rejected;
+            }
+            redirect.addFlashAttribute("actionError", messages.getMessage(rejected.code(), rejected.arguments(),
+                    rejected.code(), locale));
+        }
         return "redirect:/admin/notifications";
     }
 }

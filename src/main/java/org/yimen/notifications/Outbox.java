@@ -34,18 +34,25 @@ class Outbox {
     /**
      * A row as administrators see it: never the recipient in clear, never the text. A short message the SMSC sent a
      * receipt for has its {@code delivery}, the SMSC's final state ({@code DELIVRD}, {@code EXPIRED}…) and when the
-     * receipt came.
+     * receipt came. A message sent again names the one it repeats ({@code resentFrom}), and that one names it
+     * ({@code resentAs}); {@code retryable} says whether {@link SendAgainPolicy} lets an administrator send it again.
      */
     record Entry(long id, Channel channel, String category, DeliveryStatus status, String recipient,
             String messageKey, int attempts, @Nullable String lastError, Instant createdAt,
             @Nullable Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable String providerId,
             @Nullable Integer parts, boolean retryable, @Nullable Delivery delivery, @Nullable String deliveryState,
-            @Nullable Instant deliveryReportedAt) {
+            @Nullable Instant deliveryReportedAt, boolean secret, boolean textKept, @Nullable Long resentFrom,
+            @Nullable Long resentAs) {
     }
 
     /** How many messages of a channel and category are in a status (statistics). */
     record Count(Channel channel, String category, DeliveryStatus status, long count) {
     }
+
+    /** Rows with the id of the message that repeats each, if any (at most one: {@code ntf_outbox_resent_from}). */
+    private static final String SELECT_ENTRIES = """
+            select o.*, (select r.id from ntf_outbox r where r.resent_from = o.id) as resent_as
+            from ntf_outbox o""";
 
     private final JdbcClient jdbc;
 
@@ -158,27 +165,45 @@ class Outbox {
     }
 
     /**
-     * Queues a failed or held row again with a fresh count of attempts. False when there is no such row, or it is
-     * not failed or held, or its text is gone (sent secret, expired).
+     * Queues a held row (never tried) where it is. False when there is no such row, or it is not held, or its text
+     * is gone (an expired code).
      */
-    boolean requeue(long id, Instant now) {
+    boolean release(long id, Instant now) {
         return jdbc.sql("""
                 update ntf_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null
-                where id = ? and status in ('FAILED', 'HELD') and body_sealed is not null
+                where id = ? and status = 'HELD' and body_sealed is not null
                   and (expires_at is null or expires_at > ?)""")
                 .params(utc(now), id, utc(now)).update() == 1;
     }
 
+    /**
+     * Queues a message again as a new row with the same channel, category, recipient and text, naming the row it
+     * repeats. Empty when that row is secret, has no text or was sent again already (also by someone else at the
+     * same moment: the unique index on {@code resent_from} lets one of them win).
+     */
+    Optional<Long> resend(long id, Instant now) {
+        return jdbc.sql("""
+                insert into ntf_outbox (channel, category, status, recipient_sealed, recipient_index,
+                    recipient_masked, message_key, subject_sealed, body_sealed, secret, created_at, next_attempt_at,
+                    resent_from)
+                select channel, category, 'PENDING', recipient_sealed, recipient_index, recipient_masked, message_key,
+                    subject_sealed, body_sealed, false, ?, ?, id
+                from ntf_outbox where id = ? and not secret and body_sealed is not null
+                on conflict (resent_from) where resent_from is not null do nothing
+                returning id""")
+                .params(utc(now), utc(now), id)
+                .query(Long.class).optional();
+    }
+
     Optional<Entry> entry(long id) {
-        return jdbc.sql("select * from ntf_outbox where id = ?").param(id).query(Outbox::entry).optional();
+        return jdbc.sql(SELECT_ENTRIES + " where o.id = ?").param(id).query(Outbox::entry).optional();
     }
 
     /** The newest rows first, optionally of one status and channel. */
     List<Entry> list(@Nullable DeliveryStatus status, @Nullable Channel channel, int offset, int limit) {
-        return jdbc.sql("""
-                select * from ntf_outbox
-                where (cast(? as varchar) is null or status = ?) and (cast(? as varchar) is null or channel = ?)
-                order by id desc offset ? limit ?""")
+        return jdbc.sql(SELECT_ENTRIES + """
+                 where (cast(? as varchar) is null or o.status = ?) and (cast(? as varchar) is null or o.channel = ?)
+                order by o.id desc offset ? limit ?""")
                 .params(name(status), name(status), name(channel), name(channel), offset, limit)
                 .query(Outbox::entry).list();
     }
@@ -196,16 +221,21 @@ class Outbox {
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         var status = DeliveryStatus.valueOf(rs.getString("status"));
         // A secret row's text is erased once its time is up (expire), so "text still there" covers expiry too.
-        boolean retryable = (status == DeliveryStatus.FAILED || status == DeliveryStatus.HELD)
-                && rs.getBytes("body_sealed") != null;
+        boolean textKept = rs.getBytes("body_sealed") != null;
+        boolean secret = rs.getBoolean("secret");
         Integer parts = rs.getObject("parts", Integer.class);
-        String delivery = rs.getString("delivery");
+        String stored = rs.getString("delivery");
+        Delivery delivery = stored == null ? null : Delivery.valueOf(stored);
+        Long resentAs = rs.getObject("resent_as", Long.class);
+        boolean retryable = !(SendAgainPolicy.decide(status, delivery, secret, textKept, resentAs)
+                instanceof SendAgainPolicy.Refused);
         return new Entry(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("category"), status,
                 rs.getString("recipient_masked"), rs.getString("message_key"), rs.getInt("attempts"),
                 rs.getString("last_error"), instant(rs, "created_at"),
                 status == DeliveryStatus.PENDING ? instant(rs, "next_attempt_at") : null, instant(rs, "sent_at"),
-                rs.getString("provider_id"), parts, retryable, delivery == null ? null : Delivery.valueOf(delivery),
-                rs.getString("delivery_state"), instant(rs, "delivery_reported_at"));
+                rs.getString("provider_id"), parts, retryable, delivery, rs.getString("delivery_state"),
+                instant(rs, "delivery_reported_at"), secret, textKept, rs.getObject("resent_from", Long.class),
+                resentAs);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

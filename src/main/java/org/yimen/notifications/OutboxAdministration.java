@@ -2,6 +2,7 @@ package org.yimen.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ import org.yimen.shared.Rejected;
 
 /**
  * What administrators and hall managers do with the outbox: look at it (masked recipients, never texts), count it by
- * category, and send a failed or held message again once its cause is put right. Each release is audited.
+ * category, and send a held, failed or undelivered message again once its cause is put right ({@link SendAgainPolicy}).
+ * Each is audited.
  */
 @Service
 @Transactional
@@ -27,15 +29,17 @@ class OutboxAdministration {
     private final AuditTrail audit;
     private final SmppGateway sms;
     private final SmtpGateway email;
+    private final NotificationMetrics metrics;
     private final Clock clock;
 
     OutboxAdministration(Outbox outbox, Notifications notifications, AuditTrail audit, SmppGateway sms,
-            SmtpGateway email, Clock clock) {
+            SmtpGateway email, NotificationMetrics metrics, Clock clock) {
         this.outbox = outbox;
         this.notifications = notifications;
         this.audit = audit;
         this.sms = sms;
         this.email = email;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -84,22 +88,45 @@ class OutboxAdministration {
     }
 
     /**
-     * Queues a failed or held message again with a fresh count of attempts. Refused when the message is neither,
-     * when its text is gone (a code that was sent or expired), or when its channel has no server to send it.
+     * Sends a message again as {@link SendAgainPolicy} allows, and returns the message that will be sent: the held
+     * message itself, released, or the new one that repeats a failed or undelivered message (which stays as it was,
+     * with its error or receipts). Refused with the policy's reason, or when the channel has no server to send it.
+     * Audited with the masked recipient, never the number or address.
      */
     Outbox.Entry retry(long id) {
         var entry = outbox.entry(id).orElseThrow(() -> Rejected.notFound("notifications.message.notFound", id));
-        if (!entry.retryable()) {
-            throw Rejected.conflict(null, "notifications.retry.notRetryable");
+        var decision = SendAgainPolicy.decide(entry);
+        if (decision instanceof SendAgainPolicy.Refused refused) {
+            throw Rejected.conflict(null, refused.code(), refused.arguments());
         }
         if (!configured(entry.channel())) {
             throw Rejected.conflict(null, "notifications.retry.noServer");
         }
-        if (!outbox.requeue(id, clock.instant())) {
-            throw Rejected.conflict(null, "notifications.retry.notRetryable");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("channel", entry.channel().name());
+        detail.put("category", entry.category());
+        detail.put("recipient", entry.recipient());
+        detail.put("was", entry.delivery() == Delivery.UNDELIVERED ? Delivery.UNDELIVERED.name()
+                : entry.status().name());
+        long queued;
+        if (decision instanceof SendAgainPolicy.Release) {
+            if (!outbox.release(id, clock.instant())) {
+                throw Rejected.conflict(null, "notifications.retry.notRetryable");
+            }
+            queued = id;
+            audit.record("notifications.audit.retried", TARGET, id, detail);
+        } else {
+            // Lost to someone who sent it again at the same moment: the policy, asked again, names the new message.
+            queued = outbox.resend(id, clock.instant()).orElseThrow(() -> {
+                var again = SendAgainPolicy.decide(outbox.entry(id).orElseThrow());
+                return again instanceof SendAgainPolicy.Refused refused
+                        ? Rejected.conflict(null, refused.code(), refused.arguments())
+                        : Rejected.conflict(null, "notifications.retry.notRetryable");
+            });
+            metrics.queued(entry.channel(), DeliveryStatus.PENDING);
+            detail.put("resentAs", queued);
+            audit.record("notifications.audit.resent", TARGET, id, detail);
         }
-        audit.record("notifications.audit.retried", TARGET, id, Map.of("channel", entry.channel().name(),
-                "category", entry.category(), "recipient", entry.recipient(), "was", entry.status().name()));
-        return outbox.entry(id).orElseThrow();
+        return outbox.entry(queued).orElseThrow();
     }
 }

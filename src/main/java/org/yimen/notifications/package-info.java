@@ -8,10 +8,14 @@
  * texts are sealed with {@code org.yimen.privacy.PersonalData}; pages, logs and the API show recipients masked. With
  * no SMSC ({@code yimen.notifications.smpp.host}) or SMTP server ({@code spring.mail.host}) configured, messages are
  * kept as {@code HELD}, never pretended sent. Administrators and hall managers see the outbox at
- * {@code /admin/notifications} and send failed or held messages again.
+ * {@code /admin/notifications} and send messages again ({@code SendAgainPolicy}): a held one is released itself; a
+ * failed one, or a short message the SMSC reported not delivered, is queued once more as a new message naming the
+ * first, which keeps its error, parts and receipts. Delivered, pending and unreported messages and verification codes
+ * are refused; each send-again is audited with the masked recipient.
  *
  * <p>On a transceiver session the SMSC's delivery receipts (状态报告) mark a sent short message delivered or not
- * delivered, with the time the receipt came. Sent and failed messages are removed after
+ * delivered, with the time the receipt came; a receipt whose id is the decimal form of a hexadecimal id the SMSC
+ * answered (or the reverse) finds its part too. Sent and failed messages are removed after
  * {@code yimen.notifications.retention} (180 days) by one node a day. Micrometer counts messages queued, sent,
  * failed, held, delivered and undelivered by channel, and gauges the pending outbox. Everything else here is internal.
  */

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -184,6 +185,35 @@ class DeliveryReceiptTest {
             dispatcher.dispatchDue();
             assertThat(filed(stranger)).isZero();
             assertThat(delivered(id).delivery()).as("no other message takes it").isNull();
+        }
+    }
+
+    @Test
+    void aReceiptWithTheDecimalFormOfAHexadecimalIdMarksTheMessageDeliveredAndAnUnrelatedNumberIsIgnored() {
+        try (var smsc = InProcessSmsc.start()) {
+            smsc.answerWithHexIds();
+            smpp.target(smsc.transceiver(LongMessages.UDH));
+            String phone = OutboxRows.phone();
+            long id = queue(phone, "测试");
+            dispatcher.dispatchDue();
+            rows.awaitStatus(id, "SENT");
+            var part = smsc.receivedBy(phone).getFirst();
+            assertThat(part.messageId()).as("the SMSC's answer").matches("[0-9A-F]+");
+            String decimal = new BigInteger(part.messageId(), 16).toString();
+            String unrelated = new BigInteger(part.messageId(), 16).add(BigInteger.valueOf(1L << 40)).toString();
+
+            smsc.sendReceipt(part.session(), phone, unrelated, "UNDELIV", false);
+            OutboxRows.await(() -> filed(unrelated) == 1, "the unrelated receipt filed");
+            clock.advance(DeliveryReceipts.UNMATCHED_KEPT.plus(Duration.ofMinutes(1)));
+            dispatcher.dispatchDue();
+            assertThat(filed(unrelated)).as("dropped, not applied").isZero();
+            assertThat(delivered(id).delivery()).isNull();
+
+            smsc.sendReceipt(part.session(), phone, decimal, "DELIVRD", false);
+            var row = awaitDelivery(id);
+            assertThat(row.delivery()).isEqualTo("DELIVERED");
+            assertThat(jdbc.sql("select state from ntf_sms_part where outbox_id = ?").param(id).query(String.class)
+                    .single()).isEqualTo("DELIVRD");
         }
     }
 }

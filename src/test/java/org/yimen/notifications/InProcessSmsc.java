@@ -96,6 +96,7 @@ final class InProcessSmsc implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile int refusalStatus;
     private volatile long delayMillis;
+    private volatile long hexBase = -1;
     private volatile boolean closed;
 
     private InProcessSmsc(int port) throws IOException {
@@ -161,6 +162,14 @@ final class InProcessSmsc implements AutoCloseable {
     /** Takes this long to answer each submission (to make dispatchers overlap). */
     void answerAfter(long millis) {
         delayMillis = millis;
+    }
+
+    /**
+     * Answers submissions with ids in upper-case hexadecimal (from a random start with a letter, so no other test
+     * meets them), as some SMSCs do while writing the receipt's id in decimal.
+     */
+    void answerWithHexIds() {
+        hexBase = 0xA0_0000_0000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 36);
     }
 
     List<Received> received() {
@@ -276,7 +285,9 @@ final class InProcessSmsc implements AutoCloseable {
                 throw new ProcessRequestException("refused for the test", refusalStatus);
             }
             try {
-                String id = "smsc-" + ids.incrementAndGet();
+                long base = hexBase;
+                String id = base < 0 ? "smsc-" + ids.incrementAndGet()
+                        : Long.toHexString(base + ids.incrementAndGet()).toUpperCase(java.util.Locale.ROOT);
                 OptionalParameter payload = submit.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
                 byte[] payloadBytes = payload instanceof OptionalParameter.OctetString octets ? octets.getValue()
                         : new byte[0];

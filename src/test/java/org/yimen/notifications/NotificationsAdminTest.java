@@ -8,10 +8,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ class NotificationsAdminTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    Clock clock;
 
     OutboxRows rows;
 
@@ -95,17 +99,122 @@ class NotificationsAdminTest {
             long mark = AuditRecords.head(jdbc);
             mvc.perform(post("/admin/notifications/" + id + "/retry").with(csrf()).with(MANAGER))
                     .andExpect(redirectedUrl("/admin/notifications"));
-            var recorded = AuditRecords.assertRecorded(jdbc, mark, "notifications.audit.retried",
+            var recorded = AuditRecords.assertRecorded(jdbc, mark, "notifications.audit.resent",
                     OutboxAdministration.TARGET, id);
             assertThat(recorded.detail()).contains(masked).contains("FAILED").doesNotContain(phone);
 
+            long again = resentAs(id);
             dispatcher.dispatchDue();
-            rows.awaitStatus(id, "SENT");
+            rows.awaitStatus(again, "SENT");
             assertThat(smsc.receivedBy(phone)).hasSize(1);
+            var first = rows.row(id);
+            assertThat(first.status()).as("the failure stays visible").isEqualTo("FAILED");
+            assertThat(first.lastError()).contains("0xb");
+            mvc.perform(get("/admin/notifications").with(MANAGER))
+                    .andExpect(content().string(containsString("已重新发送为消息 " + again)))
+                    .andExpect(content().string(containsString("重新发送自消息 " + id)));
 
             mvc.perform(post("/api/admin/notifications/" + id + "/retry").with(csrf()).with(MANAGER))
                     .andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("notifications.retry.notRetryable"));
+                    .andExpect(jsonPath("$.code").value("notifications.resend.already"));
+        }
+    }
+
+    long resentAs(long id) {
+        return jdbc.sql("select id from ntf_outbox where resent_from = ?").param(id).query(Long.class).single();
+    }
+
+    long sendAndReport(InProcessSmsc smsc, String phone, String state) {
+        long id = queue(phone);
+        dispatcher.dispatchDue();
+        rows.awaitStatus(id, "SENT");
+        smsc.sendReceipt(smsc.receivedBy(phone).getLast(), state, false);
+        OutboxRows.await(() -> {
+            dispatcher.dispatchDue();
+            return jdbc.sql("select delivery is not null from ntf_outbox where id = ?").param(id)
+                    .query(Boolean.class).single();
+        }, "the receipt of message " + id);
+        return id;
+    }
+
+    @Test
+    void anUndeliveredMessageIsSentOnceMoreAsANewMessageAndTheFirstKeepsItsReceipt() throws Exception {
+        try (var smsc = InProcessSmsc.start()) {
+            smpp.target(smsc.transceiver(LongMessages.UDH));
+            String phone = OutboxRows.phone();
+            long id = sendAndReport(smsc, phone, "UNDELIV");
+            String masked = rows.row(id).recipientMasked();
+            mvc.perform(get("/api/admin/notifications").param("status", "SENT").with(MANAGER))
+                    .andExpect(jsonPath("$[?(@.id == " + id + ")].retryable").value(true));
+
+            long mark = AuditRecords.head(jdbc);
+            mvc.perform(post("/api/admin/notifications/" + id + "/retry").with(csrf()).with(MANAGER))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("PENDING"))
+                    .andExpect(jsonPath("$.resentFrom").value(id))
+                    .andExpect(jsonPath("$.recipient").value(masked))
+                    .andExpect(content().string(not(containsString(phone))));
+            long again = resentAs(id);
+            var recorded = AuditRecords.assertRecorded(jdbc, mark, "notifications.audit.resent",
+                    OutboxAdministration.TARGET, id);
+            assertThat(recorded.detail()).contains(masked).contains("UNDELIVERED")
+                    .contains(String.valueOf(again)).doesNotContain(phone);
+
+            dispatcher.dispatchDue();
+            rows.awaitStatus(again, "SENT");
+            assertThat(smsc.textsTo(phone)).hasSize(2).containsOnly(smsc.textsTo(phone).getFirst());
+            assertThat(jdbc.sql("select delivery from ntf_outbox where id = ?").param(id).query(String.class)
+                    .single()).as("the first keeps its receipt").isEqualTo("UNDELIVERED");
+            assertThat(jdbc.sql("select count(*) from ntf_sms_part where outbox_id = ?").param(id)
+                    .query(Integer.class).single()).as("and its parts").isEqualTo(1);
+
+            mvc.perform(post("/admin/notifications/" + id + "/retry").with(csrf()).with(MANAGER))
+                    .andExpect(redirectedUrl("/admin/notifications"))
+                    .andExpect(flash().attribute("actionError", "该消息已重新发送过一次（新消息编号 " + again
+                            + "），请查看新消息的发送情况"));
+            mvc.perform(post("/api/admin/notifications/" + again + "/retry").with(csrf()).with(MANAGER))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("notifications.resend.notReported"));
+        }
+    }
+
+    @Test
+    void deliveredMessagesAndVerificationCodesAreNotSentAgain() throws Exception {
+        try (var smsc = InProcessSmsc.start()) {
+            smpp.target(smsc.transceiver(LongMessages.UDH));
+            long delivered = sendAndReport(smsc, OutboxRows.phone(), "DELIVRD");
+            mvc.perform(post("/api/admin/notifications/" + delivered + "/retry").with(csrf()).with(MANAGER))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("notifications.resend.delivered"))
+                    .andExpect(jsonPath("$.detail").value("消息已送达手机，不再重新发送"));
+            mvc.perform(post("/api/admin/notifications/" + delivered + "/retry").with(csrf()).with(MANAGER)
+                            .param("lang", "en"))
+                    .andExpect(jsonPath("$.detail").value("The message reached the phone; it is not sent again"));
+
+            String phone = OutboxRows.phone();
+            Long code = new TransactionTemplate(transactionManager).execute(s -> notifications.queueSms(
+                    "verification", phone, "notifications.sms.code", new Object[] {"123456", 5}, true,
+                    clock.instant().plusSeconds(300)));
+            dispatcher.dispatchDue();
+            rows.awaitStatus(code, "SENT");
+            smsc.sendReceipt(smsc.receivedBy(phone).getFirst(), "UNDELIV", false);
+            OutboxRows.await(() -> {
+                dispatcher.dispatchDue();
+                return jdbc.sql("select delivery is not null from ntf_outbox where id = ?").param(code)
+                        .query(Boolean.class).single();
+            }, "the receipt of the code");
+            mvc.perform(get("/api/admin/notifications").param("status", "SENT").with(MANAGER))
+                    .andExpect(jsonPath("$[?(@.id == " + code + ")].retryable").value(false));
+            mvc.perform(post("/admin/notifications/" + code + "/retry").with(csrf()).with(MANAGER)
+                            .param("lang", "en"))
+                    .andExpect(redirectedUrl("/admin/notifications"))
+                    .andExpect(flash().attribute("actionError",
+                            "Verification codes expire and are never sent again; the applicant asks for a new code"));
+            mvc.perform(get("/admin/notifications").with(MANAGER))
+                    .andExpect(content().string(not(containsString(phone))));
+            assertThat(jdbc.sql("select count(*) from ntf_outbox where resent_from in (?, ?)")
+                    .params(delivered, code).query(Integer.class).single()).isZero();
         }
     }
 
