@@ -283,8 +283,9 @@ public class Tickets {
     }
 
     /**
-     * Sends the window's current ticket to another line, or to one window (on the same line), keeping its number,
-     * priority and place in the queue. The target must be open now: a closed line or an inactive window is refused.
+     * Sends the window's current ticket to another line, or to one window of the hall, keeping its number, priority
+     * and place in the queue. A window calls the tickets sent to it from a queue of their own, whatever lines it
+     * serves, so a clerk may send a citizen to the one window that can help. The target must be open now: a closed line or an inactive window is refused.
      * A reminder the citizen asked for goes along: one short message when the turn is near in the new queue
      * ({@link TurnNotices#afterTransfer}), at once if the ticket lands that near. Transfers and calls of a hall take
      * effect one at a time, in the order of the hall's lock, which a transfer takes before its ticket enters the new
