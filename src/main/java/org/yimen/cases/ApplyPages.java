@@ -70,6 +70,7 @@ class ApplyPages {
         try {
             var issued = verification.issue(form.getFirst("phone"), PURPOSE, request.getRemoteAddr());
             model.addAttribute("codeSent", issued.maskedPhone());
+            model.addAttribute("codeMinutes", verification.validFor().toMinutes());
         } catch (Rejected rejected) {
             refuse(rejected, model);
         }

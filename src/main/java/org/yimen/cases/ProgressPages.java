@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yimen.notifications.PhoneVerification;
 import org.yimen.shared.Rejected;
 
 /**
@@ -18,9 +19,11 @@ import org.yimen.shared.Rejected;
 class ProgressPages {
 
     private final ProgressQuery query;
+    private final PhoneVerification verification;
 
-    ProgressPages(ProgressQuery query) {
+    ProgressPages(ProgressQuery query, PhoneVerification verification) {
         this.query = query;
+        this.verification = verification;
     }
 
     @GetMapping("/progress")
@@ -42,6 +45,7 @@ class ProgressPages {
         try {
             query.sendCode(caseNumber, request.getRemoteAddr());
             model.addAttribute("codeSent", true);
+            model.addAttribute("codeMinutes", verification.validFor().toMinutes());
         } catch (Rejected rejected) {
             if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
                 throw rejected;
@@ -63,6 +67,7 @@ class ProgressPages {
                 throw rejected;
             }
             model.addAttribute("codeSent", true);
+            model.addAttribute("codeMinutes", verification.validFor().toMinutes());
             model.addAttribute("errorCode", rejected.code());
             model.addAttribute("errorField", rejected.field());
         }

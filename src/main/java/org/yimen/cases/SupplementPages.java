@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.yimen.notifications.PhoneVerification;
 import org.yimen.shared.Rejected;
 
 /**
@@ -30,12 +31,15 @@ class SupplementPages {
     static final String PROOF = SupplementPages.class.getName() + ".proof";
 
     private final OnlineSupplements supplements;
+    private final PhoneVerification verification;
     private final CaseRules rules;
     private final CaseFiles files;
     private final MessageSource messages;
 
-    SupplementPages(OnlineSupplements supplements, CaseRules rules, CaseFiles files, MessageSource messages) {
+    SupplementPages(OnlineSupplements supplements, CaseRules rules, CaseFiles files, MessageSource messages,
+            PhoneVerification verification) {
         this.supplements = supplements;
+        this.verification = verification;
         this.rules = rules;
         this.files = files;
         this.messages = messages;
@@ -64,6 +68,7 @@ class SupplementPages {
         keep(caseNumber, phone, model);
         try {
             model.addAttribute("codeSent", supplements.sendCode(caseNumber, phone, request.getRemoteAddr()));
+            model.addAttribute("codeMinutes", verification.validFor().toMinutes());
         } catch (Rejected rejected) {
             refuseOnPage(rejected, model);
         }

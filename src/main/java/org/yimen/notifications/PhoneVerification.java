@@ -67,6 +67,11 @@ public class PhoneVerification {
         this.settings = properties.codes();
     }
 
+    /** How long a code may be used once sent ({@code yimen.notifications.codes.valid-for}), for pages to say so. */
+    public java.time.Duration validFor() {
+        return settings.validFor();
+    }
+
     /**
      * Sends a new code to a mainland mobile number for a purpose ({@code "progress"}, {@code "feedback"}: lower-case
      * letters, digits and dashes, at most 24), replacing any code sent before for the same number and purpose.

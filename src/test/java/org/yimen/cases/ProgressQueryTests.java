@@ -41,6 +41,8 @@ class ProgressQueryTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.yimen.notifications.PhoneVerification verification;
+    @Autowired
     Cases cases;
     @Autowired
     Catalog catalog;
@@ -207,7 +209,9 @@ class ProgressQueryTests {
     void thePageSendsACodeAndAWrongOneIsRefusedBesideTheField() throws Exception {
         Case c = submit(required(), CaseIntakeIntegrationTests.idNumber());
         mvc.perform(post("/progress/code").with(csrf()).param("caseNumber", c.number()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("验证码已发送")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("验证码已发送")))
+                .andExpect(content().string(containsString(
+                        "验证码已发送，" + verification.validFor().toMinutes() + " 分钟内有效")));
         mvc.perform(post("/progress/sms").with(csrf()).param("caseNumber", c.number()).param("smsCode", "12"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("验证码不正确")))
                 .andExpect(content().string(containsString("is-invalid")));
