@@ -2,9 +2,12 @@ package org.yimen.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -24,6 +27,8 @@ final class Keyring {
     private final Map<String, byte[]> masters;
     private final String currentId;
     private final byte[] indexKey;
+    /** Initialised once with the index key; {@link #indexMac} hands out copies. */
+    private final Mac indexMac;
     /** Derived cipher keys by key id and cipher: derivation (HKDF) cost more than the sealing it served. */
     private final Map<String, byte[]> cipherKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -31,6 +36,7 @@ final class Keyring {
         this.masters = Map.copyOf(masters);
         this.currentId = currentId;
         this.indexKey = derive(masters.get(indexId), INDEX_LABEL, KEY_BYTES);
+        this.indexMac = newIndexMac(indexKey);
     }
 
     /**
@@ -84,6 +90,25 @@ final class Keyring {
         return indexKey.clone();
     }
 
+    /** An HMAC-SHA256 under the index key, ready to use: a copy of one initialised once. */
+    Mac indexMac() {
+        try {
+            return (Mac) indexMac.clone();
+        } catch (CloneNotSupportedException e) {
+            return newIndexMac(indexKey);
+        }
+    }
+
+    private static Mac newIndexMac(byte[] key) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     /** Marks the index key among the fingerprints: nodes must also agree on which key the index comes from. */
     static final String INDEX_FINGERPRINT_ID = "#index";
 
@@ -103,11 +128,11 @@ final class Keyring {
 
     private static String fingerprint(byte[] key) {
         try {
-            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return java.util.HexFormat.of().formatHex(mac.doFinal(
                     "yimen personal-data key".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

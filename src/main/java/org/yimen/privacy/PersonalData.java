@@ -3,13 +3,10 @@ package org.yimen.privacy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,14 +92,8 @@ public class PersonalData {
      * and letters upper-cased (so {@code 52010219900101123x} and {@code 52010219900101123X} are found as one).
      */
     public String index(String plaintext) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keyring().indexKey(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(IdentityDocument.normalise(plaintext)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return HexFormat.of().formatHex(keyring().indexMac().doFinal(IdentityDocument.normalise(plaintext)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

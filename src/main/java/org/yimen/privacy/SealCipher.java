@@ -22,7 +22,7 @@ enum SealCipher {
         @Override
         byte[] apply(boolean encrypt, byte[] key, byte[] nonce, byte[] header, byte[] input) {
             try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = Ciphers.AES_GCM.get();
                 cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
                         new GCMParameterSpec(TAG_BITS, nonce));
                 cipher.updateAAD(header);
@@ -53,6 +53,21 @@ enum SealCipher {
     };
 
     static final int TAG_BITS = 128;
+
+    /**
+     * One JDK cipher object per thread: looking one up costs more than sealing a phone number, and each use
+     * initialises it afresh with its own key and nonce.
+     */
+    private static final class Ciphers {
+
+        static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+            try {
+                return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is not available", e);
+            }
+        });
+    }
 
     private final int code;
     private final String label;
