@@ -146,8 +146,8 @@ public class AuditTrail {
 
     /**
      * The records a transaction has noted, inserted just before it commits. Ordered last, so records noted by other
-     * work that runs before the commit are inserted with them. Suspended with its transaction, so a new transaction inside it
-     * (REQUIRES_NEW) collects and commits its own records.
+     * work that runs before the commit are inserted with them. Suspended with its transaction, so a new transaction
+     * inside it (REQUIRES_NEW) collects and commits its own records.
      */
     private final class Pending implements TransactionSynchronization {
 

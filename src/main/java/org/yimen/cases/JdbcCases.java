@@ -385,7 +385,7 @@ class JdbcCases {
                       p.started_on, p.expected_end, p.ended_on, p.excluded_days) order by p.number), '[]')
                    from case_pause p where p.case_id = c.id) as pauses_json,
                   (select coalesce(json_agg(json_build_array(e.seq,
-                      to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                      (extract(epoch from e.occurred_at) * 1000000)::bigint,
                       e.kind, e.actor_name, e.detail) order by e.seq), '[]')
                    from case_event e where e.case_id = c.id) as events_json
                 from case_application c where c.id = ?""").param(id)
@@ -437,7 +437,8 @@ class JdbcCases {
         return new Case(rs.getLong("id"), rs.getString("case_number"), rs.getString("item_code"),
                 rs.getInt("item_version"), rs.getLong("department_id"), rs.getInt("row_version"),
                 CaseState.valueOf(rs.getString("state")), rs.getInt("visits"), rs.getBoolean("third_visit"),
-                rs.getBoolean("second_notice"), JsonRows.read(json, rs.getString("materials_json"), JdbcCases::material),
+                rs.getBoolean("second_notice"),
+                JsonRows.read(json, rs.getString("materials_json"), JdbcCases::material),
                 JsonRows.read(json, rs.getString("notices_json"), JdbcCases::notice), clocks, refusal,
                 rs.getObject("decided_on", LocalDate.class), review);
     }

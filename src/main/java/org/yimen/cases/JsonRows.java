@@ -74,17 +74,27 @@ final class JsonRows {
         return parser.nextToken() == JsonToken.VALUE_TRUE;
     }
 
+    /** A date as PostgreSQL writes it in JSON ({@code 2026-11-30}), read by hand: a formatter costs more. */
     @Nullable LocalDate dateOrNull() {
         String text = textOrNull();
-        return text == null ? null : LocalDate.parse(text);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return LocalDate.parse(text); // a year beyond 9999 or before 1: let the formatter say what is wrong
+        }
+        return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                Integer.parseInt(text, 8, 10, 10));
     }
 
     LocalDate date() {
         return required(dateOrNull());
     }
 
+    /** An instant the query gives as microseconds since the epoch. */
     Instant instant() {
-        return Instant.parse(text());
+        long micros = longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     private static <T> T required(@Nullable T value) {

@@ -76,7 +76,15 @@ public record IdentityDocument(Type type, String number) {
         if (number == null) {
             return "";
         }
-        return number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        // By hand rather than with a regular expression: every look-up index of a phone or ID number passes here.
+        var normalised = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                normalised.append(c);
+            }
+        }
+        return normalised.toString().toUpperCase(Locale.ROOT);
     }
 
     /** The ISO 7064 MOD 11-2 check character of the first 17 digits of an 18-character number. */
