@@ -10,8 +10,4 @@ import org.jspecify.annotations.Nullable;
 public record AuditRecord(long seq, @Nullable Long link, Instant occurredAt, Actor actor, String action,
         String targetType, String targetId, String detail, String clientAddress, @Nullable String algorithm,
         @Nullable String previousHash, @Nullable String hash) {
-
-    public boolean sealed() {
-        return link != null;
-    }
 }

@@ -86,10 +86,6 @@ final class Keyring {
                 k -> derive(master, "yimen/privacy/" + cipher.label(), cipher.keyBytes())).clone();
     }
 
-    byte[] indexKey() {
-        return indexKey.clone();
-    }
-
     /** An HMAC-SHA256 under the index key, ready to use: a copy of one initialised once. */
     Mac indexMac() {
         try {
