@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -16,6 +15,7 @@ import org.yimen.notifications.PhoneVerification;
 import org.yimen.platform.RateLimits;
 import org.yimen.privacy.PersonalData;
 import org.yimen.shared.Masking;
+import org.yimen.shared.MobileNumbers;
 import org.yimen.shared.Rejected;
 
 /**
@@ -37,8 +37,6 @@ class OnlineSupplements {
     static final String REFUSED = "cases.supplement.refused";
     /** How long a proven phone may upload without a new code; shorter than the session itself. */
     static final Duration PROOF_LASTS = Duration.ofMinutes(20);
-    private static final Pattern NUMBER = Pattern.compile("[A-Z0-9]{1,20}-[0-9]{8}-[0-9]{6,12}");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
     /** The applicant proved the phone of this case until {@code until}; the phone itself is kept only masked. */
     record Proof(long caseId, String caseNumber, String maskedPhone, Instant until) implements Serializable {
@@ -158,39 +156,23 @@ class OnlineSupplements {
         if (number.isEmpty()) {
             throw Rejected.invalid("caseNumber", "cases.progress.caseNumberRequired");
         }
-        String mobile = mobile(phone);
-        if (!MOBILE.matcher(mobile).matches()) {
-            throw Rejected.invalid("phone", "cases.supplement.phoneInvalid");
-        }
-        return mobile;
+        return MobileNumbers.parse(phone)
+                .orElseThrow(() -> Rejected.invalid("phone", "cases.supplement.phoneInvalid"));
     }
 
     private void limit(String number, String clientAddress) {
         rateLimits.check("cases.supplement.address", clientAddress, perAddress, window);
-        rateLimits.check("cases.supplement.case", number.length() > 48 ? number.substring(0, 48) : number, perCase,
-                window);
+        rateLimits.check("cases.supplement.case", number, perCase, window);
     }
 
     /** The case with this number if the typed phone is the one it was applied with. */
     private Optional<JdbcCases.PhoneClaim> claim(String number, String mobile) {
-        if (!NUMBER.matcher(number).matches()) {
+        if (!ProgressQuery.wellFormed(number)) {
             return Optional.empty();
         }
         return store.sealedPhoneByNumber(number).filter(c -> MessageDigest.isEqual(
-                mobile(personalData.open(c.phoneSealed())).getBytes(StandardCharsets.US_ASCII),
+                MobileNumbers.parse(personalData.open(c.phoneSealed())).orElse("").getBytes(StandardCharsets.US_ASCII),
                 mobile.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** A phone as digits, without the country code people sometimes type. */
-    private static String mobile(@Nullable String phone) {
-        String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
-        if (digits.length() == 13 && digits.startsWith("86")) {
-            return digits.substring(2);
-        }
-        if (digits.length() == 15 && digits.startsWith("0086")) {
-            return digits.substring(4);
-        }
-        return digits;
     }
 
     private static Rejected refused() {

@@ -75,6 +75,11 @@ public class ProgressQuery {
     }
 
     /** The case number as people type it: spaces dropped, letters in capitals. */
+    /** Whether a normalised number has the form of a case number, so that anything else is refused unread. */
+    static boolean wellFormed(String caseNumber) {
+        return NUMBER.matcher(caseNumber).matches();
+    }
+
     static String normalise(@Nullable String caseNumber) {
         return caseNumber == null ? "" : caseNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
@@ -95,9 +100,8 @@ public class ProgressQuery {
             throw Rejected.invalid("phoneLast4", "cases.progress.lastFourInvalid");
         }
         rateLimits.check("cases.progress.address", clientAddress, perAddress, window);
-        rateLimits.check("cases.progress.case", number.length() > 48 ? number.substring(0, 48) : number, perCase,
-                window);
-        if (!NUMBER.matcher(number).matches()) {
+        rateLimits.check("cases.progress.case", number, perCase, window);
+        if (!wellFormed(number)) {
             throw Rejected.notFound(NOT_FOUND);
         }
         long id = store.sealedPhoneByNumber(number)
@@ -122,9 +126,8 @@ public class ProgressQuery {
             throw Rejected.invalid("caseNumber", "cases.progress.caseNumberRequired");
         }
         rateLimits.check("cases.progress.address", clientAddress, perAddress, window);
-        rateLimits.check("cases.progress.case", number.length() > 48 ? number.substring(0, 48) : number, perCase,
-                window);
-        if (!NUMBER.matcher(number).matches()) {
+        rateLimits.check("cases.progress.case", number, perCase, window);
+        if (!wellFormed(number)) {
             return;
         }
         store.sealedPhoneByNumber(number).ifPresent(claim -> {
@@ -146,7 +149,7 @@ public class ProgressQuery {
             throw Rejected.invalid("caseNumber", "cases.progress.caseNumberRequired");
         }
         rateLimits.check("cases.progress.address", clientAddress, perAddress, window);
-        var claim = NUMBER.matcher(number).matches() ? store.sealedPhoneByNumber(number)
+        var claim = wellFormed(number) ? store.sealedPhoneByNumber(number)
                 : java.util.Optional.<JdbcCases.PhoneClaim>empty();
         if (claim.isEmpty()) {
             throw Rejected.invalid("smsCode", CODE_REFUSED);

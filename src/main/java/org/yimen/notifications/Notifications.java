@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.privacy.PersonalData;
 import org.yimen.shared.Masking;
+import org.yimen.shared.MobileNumbers;
 
 /**
  * Sends a short message or an e-mail as part of whatever caused it: the message is written to the outbox in the
@@ -112,7 +113,7 @@ public class Notifications {
             @Nullable Instant expiresAt) {
         check(category, messageKey);
         String text = signed(render(messageKey, args));
-        var mobile = Recipients.mobile(phone);
+        var mobile = MobileNumbers.parse(phone);
         String recipient = mobile.orElse(phone.strip());
         String masked = Masking.phone(recipient);
         DeliveryStatus status = mobile.isEmpty() ? DeliveryStatus.FAILED

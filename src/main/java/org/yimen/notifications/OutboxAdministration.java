@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.AuditTrail;
+import org.yimen.shared.MobileNumbers;
 import org.yimen.shared.Rejected;
 
 /**
@@ -71,7 +72,7 @@ class OutboxAdministration {
         long id;
         String masked;
         if (channel == Channel.SMS) {
-            String phone = Recipients.mobile(recipient)
+            String phone = MobileNumbers.parse(recipient)
                     .orElseThrow(() -> Rejected.invalid("recipient", "notifications.test.phoneInvalid"));
             id = notifications.sms(TEST_CATEGORY, phone, "notifications.test.sms", sender);
             masked = Recipients.maskPhone(phone);

@@ -20,6 +20,7 @@ import org.yimen.audit.AuditTrail;
 import org.yimen.platform.RateLimits;
 import org.yimen.privacy.PersonalData;
 import org.yimen.shared.Masking;
+import org.yimen.shared.MobileNumbers;
 import org.yimen.shared.Rejected;
 
 /**
@@ -82,7 +83,7 @@ public class PhoneVerification {
     @Transactional(noRollbackFor = Rejected.class)
     public Issued issue(@Nullable String phone, String purpose, String clientAddress) {
         checkPurpose(purpose);
-        String mobile = Recipients.mobile(phone)
+        String mobile = MobileNumbers.parse(phone)
                 .orElseThrow(() -> Rejected.invalid("phone", "notifications.code.phoneInvalid"));
         String index = personalData.index(mobile);
         String masked = Masking.phone(mobile);
@@ -113,7 +114,7 @@ public class PhoneVerification {
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = Rejected.class)
     public void verify(@Nullable String phone, String purpose, @Nullable String code, String clientAddress) {
         checkPurpose(purpose);
-        String mobile = Recipients.mobile(phone)
+        String mobile = MobileNumbers.parse(phone)
                 .orElseThrow(() -> Rejected.invalid("phone", "notifications.code.phoneInvalid"));
         rateLimits.check("notifications.code.verify", clientAddress, settings.verificationsPerAddress(),
                 settings.window());

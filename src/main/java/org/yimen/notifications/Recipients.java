@@ -5,35 +5,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yimen.shared.Masking;
+import org.yimen.shared.MobileNumbers;
 
-/** The two kinds of recipient: a mainland mobile number and an e-mail address, normalised, checked and masked. */
+/**
+ * The two kinds of recipient, normalised, checked and masked: a mainland mobile number ({@link MobileNumbers}) and an
+ * e-mail address.
+ */
 final class Recipients {
 
-    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s()\\-]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>,;]+@[^@\\s\"<>,;]+\\.[^@\\s\"<>,;]+");
 
     private Recipients() {
-    }
-
-    /**
-     * A mainland mobile number as the SMSC wants it (11 digits), from what people type: spaces, dashes, brackets and
-     * a {@code +86}/{@code 0086}/{@code 86} prefix are dropped. Empty when it is no mobile number (a landline
-     * cannot receive a short message).
-     */
-    static Optional<String> mobile(@Nullable String phone) {
-        if (phone == null) {
-            return Optional.empty();
-        }
-        String digits = SEPARATORS.matcher(phone).replaceAll("");
-        if (digits.startsWith("+86")) {
-            digits = digits.substring(3);
-        } else if (digits.startsWith("0086")) {
-            digits = digits.substring(4);
-        } else if (digits.length() == 13 && digits.startsWith("86")) {
-            digits = digits.substring(2);
-        }
-        return MOBILE.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
     /** An e-mail address with surrounding blanks removed and the domain in lower case; empty when it is none. */

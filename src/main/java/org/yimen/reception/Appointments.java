@@ -28,6 +28,7 @@ import org.yimen.org.Organisation;
 import org.yimen.platform.RateLimits;
 import org.yimen.privacy.PersonalData;
 import org.yimen.shared.Masking;
+import org.yimen.shared.MobileNumbers;
 import org.yimen.shared.Rejected;
 
 /**
@@ -342,8 +343,7 @@ class Appointments {
                     appointment.endsAt().toString());
         }
         // The booking's mobile number gets the turn-near message like a kiosk ticket's; a landline cannot.
-        String phone = personalData.open(booked.getValue());
-        String mobile = TurnNotices.MOBILE.matcher(phone).matches() ? phone : null;
+        String mobile = MobileNumbers.parse(personalData.open(booked.getValue())).orElse(null);
         IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), appointment.itemCode(), mobile,
                 channel, actor);
         jdbc.sql("update rcp_appointment set state = 'CHECKED_IN', checked_in_at = ?, ticket_id = ? where id = ?")

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,6 +15,7 @@ import org.yimen.org.Hall;
 import org.yimen.org.Organisation;
 import org.yimen.privacy.PersonalData;
 import org.yimen.shared.Masking;
+import org.yimen.shared.MobileNumbers;
 import org.yimen.shared.Rejected;
 
 /**
@@ -55,7 +55,6 @@ class TurnNotices {
     static final String CATEGORY = "reception.turn-near";
     static final String MESSAGE = "reception.sms.turnNear";
     /** A mainland mobile number (手机号), as stored: eleven digits. */
-    static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
     private final JdbcClient jdbc;
     private final PersonalData personalData;
@@ -79,17 +78,11 @@ class TurnNotices {
      * empty when they left the field blank; refused, naming the field, when it is no mainland mobile number.
      */
     static Optional<String> mobile(@Nullable String typed) {
-        String digits = typed == null ? "" : typed.replaceAll("[\\s-]", "");
-        if (digits.isEmpty()) {
+        if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
-        if (digits.startsWith("+86")) {
-            digits = digits.substring(3);
-        }
-        if (!MOBILE.matcher(digits).matches()) {
-            throw Rejected.invalid("phone", "reception.issue.phone");
-        }
-        return Optional.of(digits);
+        return Optional.of(MobileNumbers.parse(typed)
+                .orElseThrow(() -> Rejected.invalid("phone", "reception.issue.phone")));
     }
 
     /** Keeps the number, sealed, for the ticket just issued (in the issuing transaction); returns it masked. */

@@ -7,22 +7,6 @@ import org.junit.jupiter.api.Test;
 class RecipientsTest {
 
     @Test
-    void mobileNumbersAreTakenAsPeopleTypeThem() {
-        assertThat(Recipients.mobile("139 0851 4321")).contains("13908514321");
-        assertThat(Recipients.mobile("+86 139-0851-4321")).contains("13908514321");
-        assertThat(Recipients.mobile("008613908514321")).contains("13908514321");
-        assertThat(Recipients.mobile("8613908514321")).contains("13908514321");
-    }
-
-    @Test
-    void landlinesAndShortNumbersAreNoMobileNumbers() {
-        assertThat(Recipients.mobile("0851-86812345")).isEmpty();
-        assertThat(Recipients.mobile("12345")).isEmpty();
-        assertThat(Recipients.mobile("12908514321")).isEmpty();
-        assertThat(Recipients.mobile(null)).isEmpty();
-    }
-
-    @Test
     void emailAddressesKeepTheirLocalPartAndLowerTheDomain() {
         assertThat(Recipients.email(" Li.Ming@Example.CN ")).contains("Li.Ming@example.cn");
         assertThat(Recipients.email("no-at-sign")).isEmpty();
