@@ -1,9 +1,6 @@
 package org.yimen.cases;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.yimen.catalog.Catalog;
 import org.yimen.catalog.ServiceItem;
 import org.yimen.notifications.PhoneVerification;
@@ -89,7 +84,8 @@ class ApplyPages {
                     new IdentityDocument(parse(IdentityDocument.Type.class, form.getFirst("documentType")),
                             form.getFirst("documentNumber")), phone);
             var application = new OnlineApplication(String.valueOf(form.getFirst("key")), item.code(),
-                    String.valueOf(form.getFirst("hallCode")), applicant, uploads(item, request));
+                    String.valueOf(form.getFirst("hallCode")), applicant,
+                    CaseFiles.fromForm(item.materials().stream().map(ServiceItem.Material::name).toList(), request));
             Case c = cases.applyOnline(application, () -> verification.verify(phone, PURPOSE,
                     form.getFirst("smsCode"), request.getRemoteAddr()));
             model.addAttribute("applied", c.number());
@@ -118,30 +114,6 @@ class ApplyPages {
     private ServiceItem onlineItem(String code) {
         return catalog.publishedItem(code).filter(i -> i.channels().contains(ServiceItem.Channel.ONLINE))
                 .orElseThrow(() -> Rejected.notFound("cases.online.notOnlineItem", code));
-    }
-
-    /** Files named {@code file_<position>} belong to the guide's material at that position. */
-    private static List<CaseFiles.Upload> uploads(ServiceItem item, HttpServletRequest request) {
-        List<CaseFiles.Upload> uploads = new ArrayList<>();
-        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
-                MultipartHttpServletRequest.class);
-        if (multipart != null) {
-            for (int i = 0; i < item.materials().size(); i++) {
-                for (MultipartFile file : multipart.getFiles("file_" + i)) {
-                    if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
-                        continue;
-                    }
-                    try {
-                        uploads.add(new CaseFiles.Upload(item.materials().get(i).name(),
-                                file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
-                                file.getBytes()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        }
-        return uploads;
     }
 
     private void keep(MultiValueMap<String, String> form, Model model) {

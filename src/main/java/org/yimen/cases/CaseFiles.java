@@ -1,5 +1,6 @@
 package org.yimen.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 import org.yimen.shared.Rejected;
 
 /**
@@ -38,6 +43,32 @@ class CaseFiles {
 
     /** A file as the applicant sent it, before it is checked. */
     record Upload(String material, String fileName, byte[] content) {
+    }
+
+    /**
+     * The files of an upload form, where the inputs named {@code file_<i>} hold the files of {@code materials.get(i)};
+     * inputs left empty are skipped.
+     */
+    static List<Upload> fromForm(List<String> materials, HttpServletRequest request) {
+        List<Upload> uploads = new ArrayList<>();
+        var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
+            return uploads;
+        }
+        for (int i = 0; i < materials.size(); i++) {
+            for (MultipartFile file : multipart.getFiles("file_" + i)) {
+                String name = file.getOriginalFilename();
+                if (file.isEmpty() && (name == null || name.isEmpty())) {
+                    continue;
+                }
+                try {
+                    uploads.add(new Upload(materials.get(i), name == null ? "file" : name, file.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return uploads;
     }
 
     private final JdbcClient jdbc;

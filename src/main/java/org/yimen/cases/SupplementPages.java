@@ -2,9 +2,6 @@ package org.yimen.cases;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -14,8 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.yimen.notifications.PhoneVerification;
 import org.yimen.shared.Rejected;
 
@@ -112,7 +107,8 @@ class SupplementPages {
             return "cases/supplement";
         }
         try {
-            Case c = supplements.supplement(proof, uploads(owed, request));
+            Case c = supplements.supplement(proof, CaseFiles.fromForm(
+                    owed.items().stream().map(NoticeItem::material).toList(), request));
             session.removeAttribute(PROOF);
             model.addAttribute("supplemented", c.number());
             model.addAttribute("itemName", owed.itemName());
@@ -131,31 +127,6 @@ class SupplementPages {
         model.addAttribute("owed", owed);
         model.addAttribute("maxFileMegabytes", files.maxMegabytes());
         return "cases/supplement";
-    }
-
-    /** Files named {@code file_<i>} belong to the i-th open line of the notice, as the form lists them. */
-    private static List<CaseFiles.Upload> uploads(OnlineSupplements.Owed owed, HttpServletRequest request) {
-        List<CaseFiles.Upload> uploads = new ArrayList<>();
-        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
-                MultipartHttpServletRequest.class);
-        if (multipart == null) {
-            return uploads;
-        }
-        for (int i = 0; i < owed.items().size(); i++) {
-            for (MultipartFile file : multipart.getFiles("file_" + i)) {
-                if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
-                    continue;
-                }
-                try {
-                    uploads.add(new CaseFiles.Upload(owed.items().get(i).material(),
-                            file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
-                            file.getBytes()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return uploads;
     }
 
     private static OnlineSupplements.@Nullable Proof proof(HttpSession session) {
