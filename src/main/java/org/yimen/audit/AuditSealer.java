@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AuditSealer {
 
-    private static final long LOCK = 0x6175646974L;
+    static final long LOCK = 0x6175646974L;
     private static final int BATCH = 2_000;
 
     private final JdbcClient jdbc;

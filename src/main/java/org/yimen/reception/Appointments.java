@@ -323,12 +323,14 @@ class Appointments {
      */
     IssuedTicket checkIn(@Nullable String code, long hallId, Tickets.Channel channel, Actor actor) {
         String normalised = code == null ? "" : code.strip().toUpperCase();
+        record Booked(Appointment appointment, byte[] phoneSealed) {
+        }
         var booked = jdbc.sql("select * from rcp_appointment where code = ? for update")
-                .param(normalised).query((rs, row) -> java.util.Map.entry(appointment(rs), rs.getBytes("phone_sealed")))
+                .param(normalised).query((rs, row) -> new Booked(appointment(rs), rs.getBytes("phone_sealed")))
                 .optional()
-                .filter(a -> a.getKey().hallId() == hallId)
+                .filter(b -> b.appointment().hallId() == hallId)
                 .orElseThrow(() -> Rejected.invalid("code", "reception.appointment.notFound"));
-        Appointment appointment = booked.getKey();
+        Appointment appointment = booked.appointment();
         if (appointment.state() != Appointment.State.BOOKED) {
             throw Rejected.conflict("code", "reception.appointment.notBooked", appointment.code(),
                     appointment.state().name());
@@ -343,7 +345,7 @@ class Appointments {
                     appointment.endsAt().toString());
         }
         // The booking's mobile number gets the turn-near message like a kiosk ticket's; a landline cannot.
-        String mobile = MobileNumbers.parse(personalData.open(booked.getValue())).orElse(null);
+        String mobile = MobileNumbers.parse(personalData.open(booked.phoneSealed())).orElse(null);
         IssuedTicket issued = tickets.issueForAppointment(appointment.lineId(), appointment.itemCode(), mobile,
                 channel, actor);
         jdbc.sql("update rcp_appointment set state = 'CHECKED_IN', checked_in_at = ?, ticket_id = ? where id = ?")

@@ -60,7 +60,7 @@ class AuditBenchmark {
         var release = new java.util.concurrent.CountDownLatch(1);
         try (var holder = java.util.concurrent.Executors.newSingleThreadExecutor()) {
             var holding = holder.submit(() -> transactions.executeWithoutResult(tx -> {
-                jdbc.sql("select pg_advisory_xact_lock(?)").param(0x6175646974L).query((rs, row) -> 1).single();
+                jdbc.sql("select pg_advisory_xact_lock(?)").param(AuditSealer.LOCK).query((rs, row) -> 1).single();
                 held.countDown();
                 try {
                     release.await();
