@@ -127,8 +127,7 @@ class ApplyPages {
 
     private void refuse(Rejected rejected, Model model) {
         model.addAttribute("errorField", rejected.field());
-        model.addAttribute("errorMessage", messages.getMessage(rejected.code(), rejected.arguments(),
-                rejected.code(), LocaleContextHolder.getLocale()));
+        model.addAttribute("errorMessage", messages.getMessage(rejected, LocaleContextHolder.getLocale()));
     }
 
     /** The chosen value, or null so that the record it goes into names the missing field. */

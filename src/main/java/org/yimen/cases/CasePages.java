@@ -435,8 +435,7 @@ class CasePages {
             if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
                 throw rejected;
             }
-            redirect.addFlashAttribute("actionError", messages.getMessage(rejected.code(), rejected.arguments(),
-                    rejected.code(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("actionError", messages.getMessage(rejected, LocaleContextHolder.getLocale()));
         }
         return "redirect:/cases/" + id;
     }

@@ -148,7 +148,6 @@ class SupplementPages {
 
     private void refuse(Rejected rejected, Model model) {
         model.addAttribute("errorField", rejected.field());
-        model.addAttribute("errorMessage", messages.getMessage(rejected.code(), rejected.arguments(),
-                rejected.code(), LocaleContextHolder.getLocale()));
+        model.addAttribute("errorMessage", messages.getMessage(rejected, LocaleContextHolder.getLocale()));
     }
 }

@@ -136,7 +136,7 @@ class CatalogAdminApi {
     ResponseEntity<ProblemDetail> refused(GuideRefused refused, HttpServletRequest request) {
         var locale = LocaleContextHolder.getLocale();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(refused.code(), refused.arguments(), locale));
+                messages.getMessage(refused, locale));
         problem.setTitle(messages.getMessage("error.title.400", null, locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("code", refused.code());

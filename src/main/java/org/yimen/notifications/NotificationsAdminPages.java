@@ -84,8 +84,7 @@ class NotificationsAdminPages {
             if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
                 throw rejected;
             }
-            redirect.addFlashAttribute("actionError", messages.getMessage(rejected.code(), rejected.arguments(),
-                    rejected.code(), locale));
+            redirect.addFlashAttribute("actionError", messages.getMessage(rejected, locale));
         }
         return "redirect:/admin/notifications";
     }

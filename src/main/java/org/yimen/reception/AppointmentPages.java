@@ -140,6 +140,6 @@ class AppointmentPages {
     }
 
     private String message(Rejected rejected, Locale locale) {
-        return messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale);
+        return messages.getMessage(rejected, locale);
     }
 }

@@ -141,6 +141,6 @@ class DeskPages {
 
     private void refuse(Rejected rejected, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("refusal",
-                messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale));
+                messages.getMessage(rejected, locale));
     }
 }

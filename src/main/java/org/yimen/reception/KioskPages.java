@@ -175,7 +175,7 @@ class KioskPages {
     }
 
     private String message(Rejected rejected, Locale locale) {
-        return messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale);
+        return messages.getMessage(rejected, locale);
     }
 
     static Actor kiosk(Device device) {

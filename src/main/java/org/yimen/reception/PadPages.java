@@ -66,8 +66,7 @@ class PadPages {
         try {
             evaluations.rate(device, ticketId, level, tags == null ? List.of() : tags, comment);
         } catch (Rejected rejected) {
-            model.addAttribute("refusal", messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(),
-                    locale));
+            model.addAttribute("refusal", messages.getMessage(rejected, locale));
             model.addAttribute("visit", evaluations.pending(device.windowId()).orElse(null));
             return page(device, model);
         }

@@ -95,7 +95,7 @@ class StatisticsPages {
                     throw rejected;
                 }
                 errors.put(rejected.field() == null ? "form" : rejected.field(),
-                        messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale));
+                        messages.getMessage(rejected, locale));
             }
         }
         model.addAttribute("errors", errors);

@@ -133,7 +133,7 @@ class WorkstationPages {
                 throw rejected;
             }
             redirect.addFlashAttribute("refusal",
-                    messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale));
+                    messages.getMessage(rejected, locale));
         }
         return "redirect:/reception/windows/" + windowId;
     }

@@ -1,13 +1,15 @@
 package org.yimen.shared;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A request the domain refuses for a reason the user can act on. The message is a bundle key, so the edge can say it
  * in the user's language; {@code field} names the form field at fault, if any. Pages show it beside the field, the API
- * answers 400 (409 for {@link Kind#CONFLICT}, 404, 429) with a problem detail.
+ * answers 400 (409 for {@link Kind#CONFLICT}, 404, 429) with a problem detail. A {@code MessageSource} resolves it
+ * directly ({@code messages.getMessage(rejected, locale)}); a key missing from the bundles shows as itself.
  */
-public class Rejected extends RuntimeException {
+public class Rejected extends RuntimeException implements MessageSourceResolvable {
 
     /** What kind of refusal, which decides the HTTP status at the edge. */
     public enum Kind {
@@ -71,5 +73,20 @@ public class Rejected extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {code};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return arguments();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return code;
     }
 }

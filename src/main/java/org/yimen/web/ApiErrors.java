@@ -47,7 +47,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         var locale = LocaleContextHolder.getLocale();
-        String text = messages.getMessage(rejected.code(), rejected.arguments(), rejected.code(), locale);
+        String text = messages.getMessage(rejected, locale);
         var problem = ProblemDetail.forStatusAndDetail(status, text);
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), locale));
         problem.setInstance(URI.create(request.getRequestURI()));

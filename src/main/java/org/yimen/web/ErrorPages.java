@@ -49,7 +49,7 @@ class ErrorPages implements ErrorController {
         var locale = LocaleContextHolder.getLocale();
         var refusal = request.getAttribute(Rejected.REQUEST_ATTRIBUTE) instanceof Rejected r ? r : null;
         var problem = ProblemDetail.forStatusAndDetail(status, refusal != null
-                ? messages.getMessage(refusal.code(), refusal.arguments(), locale)
+                ? messages.getMessage(refusal, locale)
                 : messages.getMessage(messageKey(status), null, locale));
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), locale));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

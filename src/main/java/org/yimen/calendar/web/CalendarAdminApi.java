@@ -84,7 +84,7 @@ class CalendarAdminApi {
     ResponseEntity<ProblemDetail> importRejected(ScheduleRejected rejected, HttpServletRequest request,
             Locale locale) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(rejected.code(), rejected.arguments(), locale));
+                messages.getMessage(rejected, locale));
         problem.setTitle(messages.getMessage("error.title.400", null, locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("code", rejected.code());
