@@ -28,11 +28,18 @@ public final class Load {
 
     /** What one run measured. */
     public record Result(String name, int threads, long operations, long errors, double seconds, double perSecond,
-            double p50Millis, double p99Millis, double maxMillis) {
+            double p50Millis, double p99Millis, double maxMillis, double cpuMillisPerOperation) {
+
+        /** A result without a CPU figure. */
+        public Result(String name, int threads, long operations, long errors, double seconds, double perSecond,
+                double p50Millis, double p99Millis, double maxMillis) {
+            this(name, threads, operations, errors, seconds, perSecond, p50Millis, p99Millis, maxMillis, Double.NaN);
+        }
 
         public String row() {
-            return "| %s | %d | %,d | %,.0f | %.2f | %.2f | %.2f | %d |".formatted(name, threads, operations,
-                    perSecond, p50Millis, p99Millis, maxMillis, errors);
+            return "| %s | %d | %,d | %,.0f | %.2f | %.2f | %.2f | %s | %d |".formatted(name, threads, operations,
+                    perSecond, p50Millis, p99Millis, maxMillis,
+                    Double.isNaN(cpuMillisPerOperation) ? "–" : "%.2f".formatted(cpuMillisPerOperation), errors);
         }
     }
 
@@ -44,11 +51,14 @@ public final class Load {
         List<long[]> latencies = new ArrayList<>();
         long[] errors = new long[1];
         long started = System.nanoTime();
+        long busyBefore = busyMachineMillis();
         long count = drive(threads, measure, operation, latencies, errors);
+        long busy = busyMachineMillis() - busyBefore;
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         var result = new Result(name, threads, count, errors[0], seconds, count / seconds, percentile(all, 0.50),
-                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                busyBefore < 0 || count == 0 ? Double.NaN : (double) busy / count);
         System.out.println("BENCHMARK " + result.row());
         return result;
     }
@@ -58,8 +68,8 @@ public final class Load {
         var lines = new ArrayList<String>();
         lines.add("## " + title);
         lines.add("");
-        lines.add("| Operation | Threads | Operations | Per second | p50 ms | p99 ms | max ms | Errors |");
-        lines.add("|---|---|---|---|---|---|---|---|");
+        lines.add("| Operation | Threads | Operations | Per second | p50 ms | p99 ms | max ms | CPU ms/op | Errors |");
+        lines.add("|---|---|---|---|---|---|---|---|---|");
         results.forEach(r -> lines.add(r.row()));
         lines.add("");
         try {
@@ -68,6 +78,25 @@ public final class Load {
             Files.write(out, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU time the whole machine spent busy (the JVM, PostgreSQL and the kernel on their behalf) from Linux's
+     * {@code /proc/stat}, in milliseconds; -1 where that is not available. Divided by the operations of a run it is
+     * the cost of one operation, a figure that varies less between runs than the rate on a shared machine.
+     */
+    private static long busyMachineMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            // user nice system idle iowait irq softirq steal, in ticks of 10 ms.
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[i]);
+            }
+            return busy * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
