@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.AuditTrail;
-import org.yimen.privacy.Sealed;
 import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
 
@@ -207,15 +206,15 @@ class OrgAdministration {
     long createStaff(StaffForm form, String passwordHash) {
         checkStaff(form, null);
         refusePrivilegedRoles(form.roleSet(), Set.of());
-        Sealed phone = phones.seal(form.phone());
+        var phone = phones.store(form.phone());
         long id = jdbc.sql("""
-                insert into org_staff (staff_number, name, department_id, roles, phone_sealed, phone_index, username,
-                                       password_hash, active, created_at)
-                values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?) returning id""")
+                insert into org_staff (staff_number, name, department_id, roles, phone_sealed, phone_index,
+                                       phone_masked, username, password_hash, active, created_at)
+                values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(strip(form.staffNumber()), strip(form.name()), form.departmentId(),
-                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), phone == null ? null : phone.ciphertext(),
-                        phone == null ? null : phone.index(), strip(form.username()), passwordHash, form.active(),
-                        OffsetDateTime.now(clock))
+                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), phone == null ? null : phone.sealed(),
+                        phone == null ? null : phone.index(), phone == null ? null : phone.masked(),
+                        strip(form.username()), passwordHash, form.active(), OffsetDateTime.now(clock))
                 .query(Long.class).single();
         audited("org.staff.created", "staff", id, form);
         return id;
@@ -239,10 +238,11 @@ class OrgAdministration {
                         JdbcStaffAccounts.rolesLiteral(roles), strip(form.username()), form.active(), id)
                 .update();
         // Forms show phones masked only, so a blank phone keeps the stored one.
-        Sealed phone = phones.seal(form.phone());
+        var phone = phones.store(form.phone());
         if (phone != null) {
-            jdbc.sql("update org_staff set phone_sealed = ?, phone_index = ?, phone = '' where id = ?")
-                    .params(phone.ciphertext(), phone.index(), id).update();
+            jdbc.sql("""
+                    update org_staff set phone_sealed = ?, phone_index = ?, phone_masked = ?, phone = '' where id = ?""")
+                    .params(phone.sealed(), phone.index(), phone.masked(), id).update();
         }
         // Deactivating an officer makes their posts fall to the other officer or the head.
         acting.reconcileFor(id);

@@ -9,12 +9,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yimen.privacy.Sealed;
 
 /**
  * Seals the staff phones still stored in plain text (from before V7, or written by an older node during a rolling
- * upgrade) and blanks the plain column. Runs at every start-up and does nothing once no plain phone is left; nodes
- * starting together queue on an advisory lock, so each phone is sealed once.
+ * upgrade) and blanks the plain column, and gives phones sealed before V26 their masked form. Runs at every start-up
+ * and does nothing once every phone is sealed and masked; nodes starting together queue on an advisory lock, so each
+ * phone is handled once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 50)
@@ -37,27 +37,36 @@ class StaffPhoneSealing implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int sealed = sealPlainPhones();
-        if (sealed > 0) {
-            log.info("Sealed {} staff phone(s) that were stored in plain text", sealed);
+        int stored = storePhones();
+        if (stored > 0) {
+            log.info("Sealed or masked {} staff phone(s)", stored);
         }
     }
 
-    /** Seals every plain staff phone; returns how many. */
-    int sealPlainPhones() {
+    /** Seals every plain staff phone and masks every sealed one without a masked form; returns how many. */
+    int storePhones() {
         Integer count = transaction.execute(status -> {
             jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(LOCK_KEY).query(Integer.class).single();
-            var plain = jdbc.sql("select id, phone from org_staff where phone <> '' order by id")
-                    .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-            for (Object[] row : plain) {
-                // The plain value is the newest one whatever was sealed before: an older node wrote it last.
-                Sealed phone = phones.seal((String) row[1]);
-                jdbc.sql("update org_staff set phone_sealed = ?, phone_index = ?, phone = '' where id = ?")
-                        .params(phone == null ? null : phone.ciphertext(), phone == null ? null : phone.index(),
-                                row[0])
+            var rows = jdbc.sql("""
+                    select id, phone, phone_sealed from org_staff
+                    where phone <> '' or (phone_sealed is not null and phone_masked is null) order by id""")
+                    .query((rs, row) -> {
+                        // The plain value is the newest one whatever was sealed before: an older node wrote it last.
+                        String plain = rs.getString(2);
+                        return new Object[] {rs.getLong(1),
+                                plain.isEmpty() ? phones.restore(rs.getBytes(3)) : phones.store(plain)};
+                    })
+                    .list();
+            for (Object[] row : rows) {
+                var phone = (StaffPhones.Stored) row[1];
+                jdbc.sql("""
+                        update org_staff set phone_sealed = ?, phone_index = ?, phone_masked = ?, phone = ''
+                        where id = ?""")
+                        .params(phone == null ? null : phone.sealed(), phone == null ? null : phone.index(),
+                                phone == null ? null : phone.masked(), row[0])
                         .update();
             }
-            return plain.size();
+            return rows.size();
         });
         return count == null ? 0 : count;
     }

@@ -85,18 +85,35 @@ class StaffPhonePrivacyTests {
         mvc.perform(get("/api/org/staff/{id}", id).with(admin()))
                 .andExpect(jsonPath("$.maskedPhone").value("139****2222"));
 
-        assertThat(sealing.sealPlainPhones()).isGreaterThanOrEqualTo(1);
+        assertThat(sealing.storePhones()).isGreaterThanOrEqualTo(1);
         byte[] sealed = jdbc.sql("select phone_sealed from org_staff where id = ?").param(id)
                 .query((rs, n) -> rs.getBytes(1)).single();
         assertThat(personalData.open(sealed)).isEqualTo("13911112222");
         assertThat(jdbc.sql("select phone from org_staff where id = ?").param(id).query(String.class).single())
                 .isEmpty();
 
-        sealing.sealPlainPhones();
+        sealing.storePhones();
         assertThat(jdbc.sql("select phone_sealed from org_staff where id = ?").param(id)
                 .query((rs, n) -> rs.getBytes(1)).single()).isEqualTo(sealed);
         mvc.perform(get("/api/org/staff/{id}", id).with(admin()))
                 .andExpect(jsonPath("$.maskedPhone").value("139****2222"));
+    }
+
+    @Test
+    void phonesSealedBeforeTheMaskedFormExistedAreShownMaskedAndGetItOnceAtStartUp() throws Exception {
+        long id = createStaff("13955556666");
+        assertThat(jdbc.sql("select phone_masked from org_staff where id = ?").param(id).query(String.class).single())
+                .isEqualTo("139****6666");
+        jdbc.sql("update org_staff set phone_masked = null where id = ?").param(id).update();
+        mvc.perform(get("/api/org/staff/{id}", id).with(admin()))
+                .andExpect(jsonPath("$.maskedPhone").value("139****6666"));
+
+        assertThat(sealing.storePhones()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select phone_masked from org_staff where id = ?").param(id).query(String.class).single())
+                .isEqualTo("139****6666");
+        assertThat(personalData.open(jdbc.sql("select phone_sealed from org_staff where id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).single())).isEqualTo("13955556666");
+        assertThat(sealing.storePhones()).isZero();
     }
 
     @Test
