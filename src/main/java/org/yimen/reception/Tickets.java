@@ -136,6 +136,11 @@ public class Tickets {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         requireOpen(line, today, now);
+        if (priority != Priority.NONE) {
+            // It goes in ahead of waiting tickets, so behind the hall's lock like a transfer: a call in flight counts
+            // who is near without it (see TurnNotices). An ordinary ticket goes to the back and needs no lock.
+            events.lockHall(line.hallId());
+        }
         int sequence = jdbc.sql("""
                 insert into rcp_counter (line_id, service_date, last_number) values (?, ?, 1)
                 on conflict (line_id, service_date) do update set last_number = rcp_counter.last_number + 1
@@ -260,6 +265,10 @@ public class Tickets {
         LocalDate today = LocalDate.now(clock);
         Ticket ticket = rows.byNumber(hallId, today, number.strip().toUpperCase(), TicketState.NO_SHOW)
                 .orElseThrow(() -> Rejected.invalid("number", "reception.rejoin.notFound", number));
+        if (ticket.priority() != Priority.NONE) {
+            // Back ahead of the ordinary tickets waiting, so behind the hall's lock as a new priority ticket.
+            events.lockHall(hallId);
+        }
         Ticket back = change(ticket, ticket.rejoinedQueue(now(), properties.rejoinWithin()), actor,
                 "reception.ticket.rejoined");
         events.queueChanged(hallId);

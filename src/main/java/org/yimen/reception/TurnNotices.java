@@ -39,12 +39,13 @@ import org.yimen.shared.Rejected;
  * lands near the head); otherwise a call of the new queue does. Each row is claimed at most once, so no wait is ever
  * told twice. A no-show who rejoins the queue keeps the reminder of the ticket it had: told once in all.
  *
- * <p>The number in the message is exact when it is written: calls and transfers of a hall move its queues one at a
- * time, in the order of the hall's lock (a transfer takes it before its ticket enters the new queue), so the message
- * counts every ticket they left ahead and none that a transfer still in flight is about to put there. Two transfers
- * into one queue at the same instant are thus one after the other: the second may put its ticket ahead of the first,
- * which it keeps its place for, as a later transfer or a green-channel ticket may at any time; the message the first
- * had stays as it was, since each wait is told once.
+ * <p>The number in the message is exact when it is written: calls, transfers and every ticket that goes in ahead of
+ * waiting ones (a new green-channel or appointment ticket, a priority no-show rejoining) move a hall's queues one at a
+ * time, in the order of the hall's lock, taken before the ticket enters the queue. So the message counts every ticket
+ * they left ahead and none that one still in flight is about to put there; an ordinary ticket goes to the back and
+ * changes no one's count. Two transfers into one queue at the same instant are thus one after the other: the second
+ * may put its ticket ahead of the first, which it keeps its place for, as a later transfer or a green-channel ticket
+ * may at any time; the message the first had stays as it was, since each wait is told once.
  *
  * <p>A ticket that is called before any committed call left it near enough (several windows calling at the same
  * instant) gets no message: its number is on the displays already.

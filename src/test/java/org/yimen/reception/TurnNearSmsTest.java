@@ -52,6 +52,8 @@ class TurnNearSmsTest {
     TestClock clock;
     @Autowired
     WorkingDays workingDays;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @BeforeEach
     void workingMorning() {
@@ -456,6 +458,53 @@ class TurnNearSmsTest {
             }
         }
         assertThat(told).isPositive();
+    }
+
+    /**
+     * A green-channel ticket goes in ahead of waiting ordinary tickets, so it enters the queue behind the hall's lock,
+     * as transfers do: while a window's call is still counting who is near, the green ticket waits for it, and the
+     * message that call writes counts exactly the people then ahead. An ordinary ticket goes to the back, where it
+     * cannot change anyone's count, and does not wait.
+     */
+    @Test
+    void aGreenChannelTicketWaitsForTheCallInFlightAndAnOrdinaryOneDoesNot() throws Exception {
+        var hall = ReceptionFixture.hall(jdbc, lines, 1);
+        long a = hall.line("综合受理", "A");
+        hall.serve(1, a);
+        for (int i = 0; i < 4; i++) {
+            issue(a, null);
+        }
+        String phone = phone();
+        issue(a, phone);
+        var calling = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(3)) {
+            var call = pool.submit(() -> transactions.execute(tx -> {
+                var outcome = tickets.callNext(hall.window(1), CLERK);
+                calling.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return outcome;
+            }));
+            assertThat(calling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var green = pool.submit(() -> tickets.issue(a, Priority.GREEN_CHANNEL, "ELDERLY",
+                    Tickets.Channel.STAFF, null, null, CLERK));
+            var ordinary = pool.submit(() -> issue(a, null));
+
+            try {
+                assertThat(ordinary.get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+                Thread.sleep(500);
+                assertThat(green.isDone()).as("the green ticket waits for the call in flight").isFalse();
+            } finally {
+                release.countDown();
+            }
+            assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(CallOutcome.Called.class);
+            assertThat(green.get(10, java.util.concurrent.TimeUnit.SECONDS).peopleAhead()).isZero();
+        }
+        assertThat(textTo(phone)).as("counted before the green ticket went ahead").contains("前面还有 3 人");
     }
 
     private List<String> textsTo(String phone) {
