@@ -381,12 +381,12 @@ public class Cases {
         return c;
     }
 
-    /** The officer asks the department head for the one extension, as long as {@link CaseRules} gives the item. */
+    /** The officer asks the department head for the one extension, as long as the item's guide allows. */
     @Transactional
     public Case requestExtension(long id, Officer officer, String reason) {
         Case c = require(id);
         requireActingOfficer(c, officer);
-        int extra = rules.extensionDaysFor(version(c));
+        int extra = version(c).extensionDaysAllowed();
         c.requestExtension(extra, reason, officer.name());
         c.log("extensionRequested", officer.name(), Instant.now(clock), extra + "");
         store.save(c, false);

@@ -50,6 +50,22 @@ public record ServiceItem(String code, int version, Status status, String name, 
         return !consultedDepartmentIds.isEmpty();
     }
 
+    /** The one extension by statute (行政许可法 Art. 42): 10 working days. */
+    public static final int STATUTORY_EXTENSION_DAYS = 10;
+    /** The one extension by statute where several departments handle the item jointly (Art. 42): 15 working days. */
+    public static final int STATUTORY_JOINT_EXTENSION_DAYS = 15;
+
+    /**
+     * The working days the head of the office may extend a case of this version by, once: the item's own where a law
+     * or regulation sets one, else the statutory extension.
+     */
+    public int extensionDaysAllowed() {
+        if (extensionDays != null) {
+            return extensionDays;
+        }
+        return jointReview() ? STATUTORY_JOINT_EXTENSION_DAYS : STATUTORY_EXTENSION_DAYS;
+    }
+
     /** Where a version stands in the item's life. */
     public enum Status {
         /** Being written; not public. */

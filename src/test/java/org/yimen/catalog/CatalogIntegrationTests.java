@@ -473,12 +473,29 @@ class CatalogIntegrationTests {
     }
 
     @Test
-    void aGuideWithoutItsOwnExtensionSaysNothingAboutOne() throws Exception {
-        String code = createPublished("法定延长");
-        assertThat(catalog.publishedItem(code).orElseThrow().extensionDays()).isNull();
+    void aGuideWithoutItsOwnExtensionStatesTheStatutoryOne() throws Exception {
+        String code = uniqueCode();
+        mvc.perform(post("/admin/catalog/new").with(admin()).with(csrf())
+                .params(withStages(formOf(code, "20", "10", "依据"), "INTAKE", "REVIEW", "DECISION")))
+                .andExpect(redirectedUrl("/admin/catalog"));
+        mvc.perform(post("/admin/catalog/{c}/publish", code).with(admin()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/catalog"));
+        var item = catalog.publishedItem(code).orElseThrow();
+        assertThat(item.extensionDays()).isNull();
+        assertThat(item.jointReview()).isFalse();
         var guide = Jsoup.parse(mvc.perform(get("/services/{c}", code)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());
-        assertThat(guide.select(".guide-extension")).isEmpty();
+        assertThat(guide.select(".guide-extension").text()).isEqualTo(
+                "经本机关负责人批准，可延长 10 个工作日，并书面告知申请人延长期限的理由。");
+        mvc.perform(get("/services/{c}/print", code).param("lang", "en"))
+                .andExpect(content().string(containsString("may be extended by 10 working days")));
+    }
+
+    @Test
+    void theGuideOfAJointlyReviewedItemStatesFifteenDays() throws Exception {
+        var landUse = Jsoup.parse(mvc.perform(get("/services/{c}", "GTZYT-XK-001")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(landUse.select(".guide-extension").text()).contains("可延长 15 个工作日");
     }
 
     @Test

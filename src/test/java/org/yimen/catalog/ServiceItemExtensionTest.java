@@ -1,4 +1,4 @@
-package org.yimen.cases;
+package org.yimen.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.yimen.catalog.ServiceItem;
 
 /** How long the one extension is (行政许可法 Art. 42): the item's own where a law sets one, else the statutory one. */
-class CaseRulesTest {
-
-    private final CaseRules rules = new CaseRules(5, 10, 15, 5, 10, 5);
+class ServiceItemExtensionTest {
 
     private static ServiceItem item(@Nullable Integer extensionDays, List<Long> consulted) {
         return new ServiceItem("T-003", 1, ServiceItem.Status.PUBLISHED, "测试事项", ServiceItem.Type.LICENSING, 1L,
@@ -21,17 +18,17 @@ class CaseRulesTest {
 
     @Test
     void anItemWithoutItsOwnExtensionGetsTheStatutoryTenDays() {
-        assertThat(rules.extensionDaysFor(item(null, List.of()))).isEqualTo(10);
+        assertThat(item(null, List.of()).extensionDaysAllowed()).isEqualTo(10);
     }
 
     @Test
     void aJointReviewItemWithoutItsOwnExtensionGetsFifteenDays() {
-        assertThat(rules.extensionDaysFor(item(null, List.of(2L, 3L)))).isEqualTo(15);
+        assertThat(item(null, List.of(2L, 3L)).extensionDaysAllowed()).isEqualTo(15);
     }
 
     @Test
     void anItemsOwnExtensionWinsOverTheStatutoryOneJointReviewOrNot() {
-        assertThat(rules.extensionDaysFor(item(30, List.of()))).isEqualTo(30);
-        assertThat(rules.extensionDaysFor(item(5, List.of(2L)))).isEqualTo(5);
+        assertThat(item(30, List.of()).extensionDaysAllowed()).isEqualTo(30);
+        assertThat(item(5, List.of(2L)).extensionDaysAllowed()).isEqualTo(5);
     }
 }
