@@ -32,6 +32,7 @@ import org.yimen.catalog.Catalog;
 import org.yimen.catalog.ServiceItem;
 import org.yimen.org.Department;
 import org.yimen.org.Organisation;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.IdentityDocument;
 import org.yimen.shared.QrCodes;
 import org.yimen.shared.Rejected;
@@ -115,11 +116,9 @@ class CasePages {
                 if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
                     throw rejected;
                 }
-                if (rejected.field() != null && !rejected.field().equals("idempotencyKey")) {
-                    result.rejectValue(rejected.field(), rejected.code(), rejected.arguments(), rejected.code());
-                } else {
-                    result.reject(rejected.code(), rejected.arguments(), rejected.code());
-                }
+                // The idempotency key is a hidden field: its refusal goes above the form.
+                String field = "idempotencyKey".equals(rejected.field()) ? null : rejected.field();
+                FormRefusals.show(result, field, rejected.code(), rejected.arguments());
             }
         }
         return intakeForm(model, item);

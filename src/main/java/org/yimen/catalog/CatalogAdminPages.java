@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.audit.AuditTrail;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.Rejected;
 
 /**
@@ -180,7 +181,7 @@ class CatalogAdminPages {
         }
         if (!binding.hasErrors()) {
             for (var problem : administration.check(cleaned)) {
-                reject(result, problem.field(), problem.code(), problem.arguments().toArray());
+                FormRefusals.show(result, problem.field(), problem.code(), problem.arguments().toArray());
             }
         }
         model.addAttribute("form", shown);
@@ -193,22 +194,14 @@ class CatalogAdminPages {
             change.run();
             return true;
         } catch (GuideRefused refused) {
-            refused.problems().forEach(p -> reject(result, p.field(), p.code(), p.arguments().toArray()));
+            refused.problems().forEach(p -> FormRefusals.show(result, p.field(), p.code(), p.arguments().toArray()));
             return false;
         } catch (Rejected rejected) {
             if (rejected.kind() == Rejected.Kind.NOT_FOUND) {
                 throw rejected;
             }
-            reject(result, rejected.field(), rejected.code(), rejected.arguments());
+            FormRefusals.show(result, rejected.field(), rejected.code(), rejected.arguments());
             return false;
-        }
-    }
-
-    private static void reject(BindingResult result, @Nullable String field, String code, Object[] arguments) {
-        if (field == null) {
-            result.reject(code, arguments, code);
-        } else {
-            result.rejectValue(field, code, arguments, code);
         }
     }
 

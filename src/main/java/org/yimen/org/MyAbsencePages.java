@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.Rejected;
 
 /** Any member of staff marks themselves absent (请假/外出), so officer B or the head takes their posts meanwhile. */

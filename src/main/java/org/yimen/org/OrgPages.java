@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.privacy.Purpose;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.Rejected;
 import org.yimen.shared.SensitiveAction;
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.audit.AuditTrail;
 import org.yimen.org.Organisation;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.QrCodes;
 import org.yimen.shared.Rejected;
 
@@ -79,7 +80,7 @@ class DeskPages {
     @PostMapping("/tickets")
     String issue(@Valid @ModelAttribute("form") DeskTicketForm form, BindingResult result, Model model) {
         var issued = new AtomicReference<IssuedTicket>();
-        if (PageForms.attempt(result, Map.of(), () -> issued.set(tickets.issue(form.lineId(), form.priority(),
+        if (FormRefusals.attempt(result, Map.of(), () -> issued.set(tickets.issue(form.lineId(), form.priority(),
                 form.greenCategory(), Tickets.Channel.STAFF, form.itemCode(), form.phone(),
                 AuditTrail.currentActor())))) {
             return "redirect:/reception/desk/tickets/" + issued.get().ticket().publicId();

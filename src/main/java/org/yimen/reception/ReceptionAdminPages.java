@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.org.Hall;
 import org.yimen.org.ServiceWindow;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.Rejected;
 
 /**
@@ -74,7 +75,7 @@ class ReceptionAdminPages {
     @PostMapping("/lines/new")
     String processCreateLine(@Valid @ModelAttribute("form") LineSettingsForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        if (PageForms.attempt(result, RENAMED, () -> setup.create(form))) {
+        if (FormRefusals.attempt(result, RENAMED, () -> setup.create(form))) {
             return saved(redirect, "reception.flash.lineCreated", form.hallId());
         }
         return lineForm(model, null, form.hallId());
@@ -89,7 +90,7 @@ class ReceptionAdminPages {
     @PostMapping("/lines/{id}/edit")
     String processUpdateLine(@PathVariable long id, @Valid @ModelAttribute("form") LineSettingsForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (PageForms.attempt(result, RENAMED, () -> setup.update(id, form))) {
+        if (FormRefusals.attempt(result, RENAMED, () -> setup.update(id, form))) {
             return saved(redirect, "reception.flash.lineSaved", form.hallId());
         }
         return lineForm(model, id, lines.require(id).hallId());
@@ -120,7 +121,7 @@ class ReceptionAdminPages {
     String processWindowLines(@PathVariable long windowId, @Valid @ModelAttribute("form") WindowLinesForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         ServiceWindow window = window(windowId);
-        if (PageForms.attempt(result, Map.of(), () -> lines.assign(windowId, form.chosen()))) {
+        if (FormRefusals.attempt(result, Map.of(), () -> lines.assign(windowId, form.chosen()))) {
             return saved(redirect, "reception.flash.windowLinesSaved", window.hallId());
         }
         return windowLinesForm(model, windowId);
@@ -151,7 +152,7 @@ class ReceptionAdminPages {
     String processRegisterDevice(@Valid @ModelAttribute("form") DeviceForm form, BindingResult result, Model model,
             HttpServletResponse response) {
         var registered = new Devices.Registered[1];
-        if (PageForms.attempt(result, Map.of(), () -> registered[0] = devices.register(
+        if (FormRefusals.attempt(result, Map.of(), () -> registered[0] = devices.register(
                 Objects.requireNonNull(form.kind()), Objects.requireNonNull(form.hallId()), form.windowId(),
                 Objects.requireNonNull(form.name())))) {
             response.setHeader("Cache-Control", "no-store");

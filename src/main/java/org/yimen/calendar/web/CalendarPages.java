@@ -26,6 +26,7 @@ import org.yimen.calendar.CalendarAdministration;
 import org.yimen.calendar.DayStatus;
 import org.yimen.calendar.ScheduleRejected;
 import org.yimen.calendar.WorkingDays;
+import org.yimen.shared.FormRefusals;
 import org.yimen.shared.Rejected;
 
 /**
@@ -77,7 +78,7 @@ class CalendarPages {
         try {
             date = Params.date("date", form.date());
         } catch (Rejected rejected) {
-            result.rejectValue("date", rejected.code(), rejected.arguments(), null);
+            FormRefusals.show(result, "date", rejected.code(), rejected.arguments());
         }
         try {
             status = DayStatus.valueOf(String.valueOf(form.status()));
@@ -90,8 +91,8 @@ class CalendarPages {
                 redirect.addFlashAttribute("flashSuccess", "calendar.flash.daySaved");
                 return "redirect:/admin/calendar/" + date.getYear();
             } catch (Rejected rejected) {
-                result.rejectValue(rejected.field() == null ? "date" : rejected.field(), rejected.code(),
-                        rejected.arguments(), null);
+                FormRefusals.show(result, rejected.field() == null ? "date" : rejected.field(), rejected.code(),
+                        rejected.arguments());
             }
         }
         return showYear(shown, form, model);
