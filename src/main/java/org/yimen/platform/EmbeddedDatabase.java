@@ -41,11 +41,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static synchronized EmbeddedDatabase acquire(Path dataDirectory) {
+    /**
+     * The server of this directory, started if it is not running in this JVM yet. {@code stopAtExit}: the server stops
+     * itself when the JVM exits, for where nobody closes the context (tests); otherwise the last {@link #close} stops
+     * it, so that it outlives everything in the context that still uses it while the context closes.
+     */
+    static synchronized EmbeddedDatabase acquire(Path dataDirectory, boolean stopAtExit) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         EmbeddedDatabase database = running.get(directory);
         if (database == null) {
-            database = start(directory);
+            database = start(directory, stopAtExit);
             running.put(directory, database);
         }
         database.users++;
@@ -77,7 +82,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedDatabase start(Path directory) {
+    private static EmbeddedDatabase start(Path directory, boolean stopAtExit) {
         if ("root".equals(System.getProperty("user.name"))) {
             throw new EmbeddedDatabaseUnavailable(directory, "PostgreSQL refuses to run as root. Run yimen as an"
                     + " ordinary user, or point spring.datasource.url at an external PostgreSQL.");
@@ -97,6 +102,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(directory.resolve("pgdata"))
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopAtExit)
                     .setLocaleConfig("locale-provider", "builtin")
                     .setLocaleConfig("builtin-locale", "C.UTF-8")
                     .setServerConfig("max_connections", "200")

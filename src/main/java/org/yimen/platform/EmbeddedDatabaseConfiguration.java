@@ -1,6 +1,7 @@
 package org.yimen.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class EmbeddedDatabaseConfiguration {
 
+    /**
+     * Where Spring Boot's shutdown hook closes the context when the JVM exits (the application), the server stops with
+     * the context, after the scheduled jobs and the event registry that still query it while it closes; where it does
+     * not (the tests' shared context), the server stops itself at exit.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(PlatformProperties properties) {
-        return EmbeddedDatabase.acquire(properties.dataDir().resolve("postgres"));
+    EmbeddedDatabase embeddedDatabase(PlatformProperties properties,
+            @Value("${spring.main.register-shutdown-hook:true}") boolean contextClosedAtExit) {
+        return EmbeddedDatabase.acquire(properties.dataDir().resolve("postgres"), !contextClosedAtExit);
     }
 
     @Bean

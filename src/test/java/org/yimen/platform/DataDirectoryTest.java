@@ -53,7 +53,7 @@ class DataDirectoryTest {
         Files.createDirectories(directory);
         try (var channel = FileChannel.open(directory.resolve("yimen.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); var held = channel.lock()) {
-            assertThatThrownBy(() -> EmbeddedDatabase.acquire(directory))
+            assertThatThrownBy(() -> EmbeddedDatabase.acquire(directory, true))
                     .isInstanceOf(EmbeddedDatabaseUnavailable.class)
                     .hasMessageContaining("another yimen process is using this data directory");
         }

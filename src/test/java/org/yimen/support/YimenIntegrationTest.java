@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The test context loader registers no shutdown hook, and says so, so that the embedded PostgreSQL stops at JVM exit.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.main.register-shutdown-hook=false")
 @AutoConfigureMockMvc
 @Import({TestClock.Configuration.class, ClientAddresses.class, StatementCounter.Configuration.class})
 public @interface YimenIntegrationTest {
