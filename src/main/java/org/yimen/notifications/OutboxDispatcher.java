@@ -91,6 +91,7 @@ class OutboxDispatcher implements SmartLifecycle {
     /** Sends what is due now, batch by batch, and returns how many messages were sent or given up. */
     int dispatchDue() {
         Instant now = clock.instant();
+        sms.keepBound();
         transactions.executeWithoutResult(status -> {
             var expired = outbox.expire(now);
             expired.forEach(channel -> metrics.count(channel, NotificationMetrics.Outcome.FAILED, 1));

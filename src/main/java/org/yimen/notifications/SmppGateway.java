@@ -46,8 +46,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Bound as a transceiver (the default), it asks for a delivery receipt of every part ({@code registered_delivery}
  * success and failure) and files the receipts the SMSC sends back on the same session ({@link DeliveryReceipts});
- * they reach whichever node's session the SMSC picks, which is fine, since they are applied through the database. A
- * transmitter session cannot receive, so it asks for none. Other {@code deliver_sm} (a citizen answering the short
+ * they reach whichever node's session the SMSC picks, which is fine, since they are applied through the database. So
+ * that they arrive while the node has nothing to send, the dispatcher binds such a session again when it dropped
+ * ({@link #keepBound}). A transmitter session cannot receive, so it asks for none. Other {@code deliver_sm} (a citizen answering the short
  * message) are acknowledged and ignored: yimen takes no replies by SMS.
  */
 @Component
@@ -63,6 +64,7 @@ class SmppGateway implements DisposableBean {
     private final DeliveryReceipts receipts;
     private volatile NotificationsProperties.Smpp settings;
     private @Nullable SMPPSession session;
+    private boolean unavailableLogged;
 
     SmppGateway(NotificationsProperties properties, DeliveryReceipts receipts) {
         this.configured = properties.smpp();
@@ -125,6 +127,27 @@ class SmppGateway implements DisposableBean {
             }
         }
         return new Sent(ids, smsc.receipts());
+    }
+
+    /**
+     * Binds a transceiver session that asks for receipts when none is bound, so receipts reach this node while it has
+     * nothing to send (an SMSC keeps them for a bound session). A failure is logged once until a bind succeeds; the
+     * next call, or the next send, tries again.
+     */
+    synchronized void keepBound() {
+        var smsc = settings;
+        if (!smsc.configured() || !smsc.receipts() || smsc.bind() != NotificationsProperties.Bind.TRANSCEIVER) {
+            return;
+        }
+        try {
+            bound(smsc);
+            unavailableLogged = false;
+        } catch (DeliveryFailed e) {
+            if (!unavailableLogged) {
+                log.warn("No session to receive delivery receipts on: {}", e.getMessage());
+                unavailableLogged = true;
+            }
+        }
     }
 
     private static String sentSoFar(List<String> ids, int parts) {

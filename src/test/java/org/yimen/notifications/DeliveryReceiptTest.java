@@ -126,6 +126,33 @@ class DeliveryReceiptTest {
         }
     }
 
+    /**
+     * The SMSC restarts after the message went out and the node has nothing more to send: it binds again all the
+     * same, so the receipt the SMSC kept for it arrives.
+     */
+    @Test
+    void aNodeWithNothingToSendBindsAgainAndStillGetsItsReceipts() throws Exception {
+        int port = InProcessSmsc.freePort();
+        String phone = OutboxRows.phone();
+        long id;
+        String messageId;
+        try (var smsc = InProcessSmsc.start(port)) {
+            smpp.target(smsc.transceiver(LongMessages.UDH));
+            id = queue(phone, "测试");
+            dispatcher.dispatchDue();
+            rows.awaitStatus(id, "SENT");
+            messageId = smsc.receivedBy(phone).getFirst().messageId();
+        }
+        try (var restarted = InProcessSmsc.start(port)) {
+            OutboxRows.await(() -> {
+                dispatcher.dispatchDue();
+                return restarted.binds() == 1;
+            }, "a session bound again with nothing to send");
+            restarted.sendReceipt(0, phone, messageId, "DELIVRD", false);
+            assertThat(awaitDelivery(id).delivery()).isEqualTo("DELIVERED");
+        }
+    }
+
     @Test
     void aLongMessageIsUndeliveredAsSoonAsOnePartExpiredAndDeliveredOnlyWhenEveryPartIs() throws Exception {
         String longText = "您申请的建设用地规划许可已受理，承诺办结时限为十个工作日。".repeat(4);
