@@ -47,17 +47,10 @@ class StaffPhoneSealing implements ApplicationRunner {
     int storePhones() {
         Integer count = transaction.execute(status -> {
             jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(LOCK_KEY).query(Integer.class).single();
-            var rows = jdbc.sql("""
-                    select id, phone, phone_sealed from org_staff
-                    where phone <> '' or (phone_sealed is not null and phone_masked is null) order by id""")
-                    .query((rs, row) -> {
-                        // The plain value is the newest one whatever was sealed before: an older node wrote it last.
-                        String plain = rs.getString(2);
-                        return new Object[] {rs.getLong(1),
-                                plain.isEmpty() ? phones.restore(rs.getBytes(3)) : phones.store(plain)};
-                    })
-                    .list();
-            for (Object[] row : rows) {
+            // The plain value is the newest one whatever was sealed before: an older node wrote it last.
+            var plain = jdbc.sql("select id, phone from org_staff where phone <> '' order by id")
+                    .query((rs, row) -> new Object[] {rs.getLong(1), phones.store(rs.getString(2))}).list();
+            for (Object[] row : plain) {
                 var phone = (StaffPhones.Stored) row[1];
                 jdbc.sql("""
                         update org_staff set phone_sealed = ?, phone_index = ?, phone_masked = ?, phone = ''
@@ -66,7 +59,14 @@ class StaffPhoneSealing implements ApplicationRunner {
                                 phone == null ? null : phone.masked(), row[0])
                         .update();
             }
-            return rows.size();
+            var unmasked = jdbc.sql("""
+                    select id, phone_sealed from org_staff where phone_sealed is not null and phone_masked is null
+                    order by id""")
+                    .query((rs, row) -> new Object[] {rs.getLong(1), phones.mask(rs.getBytes(2))}).list();
+            for (Object[] row : unmasked) {
+                jdbc.sql("update org_staff set phone_masked = ? where id = ?").params(row[1], row[0]).update();
+            }
+            return plain.size() + unmasked.size();
         });
         return count == null ? 0 : count;
     }

@@ -44,9 +44,9 @@ class StaffPhones {
         return new Stored(sealed.ciphertext(), sealed.index(), Masking.phone(value));
     }
 
-    /** The phone of a sealed row, opened to be stored again with its masked form; null for no phone. */
-    @Nullable Stored restore(byte @Nullable [] sealed) {
-        return sealed == null ? null : store(personalData.open(sealed));
+    /** The masked form of a sealed phone. */
+    String mask(byte[] sealed) {
+        return Masking.phone(personalData.open(sealed));
     }
 
     /**
@@ -63,7 +63,7 @@ class StaffPhones {
             return masked;
         }
         byte[] sealed = rs.getBytes("phone_sealed");
-        return sealed == null ? Masking.phone(null) : Masking.phone(personalData.open(sealed));
+        return sealed == null ? Masking.phone(null) : mask(sealed);
     }
 
     /** The full phone of a member of staff, for someone whose role needs it; recorded with its purpose. */

@@ -117,6 +117,20 @@ class StaffPhonePrivacyTests {
     }
 
     @Test
+    void aPhoneChangedByANodeThatDoesNotKnowTheMaskedFormIsNeverShownStale() throws Exception {
+        long id = createStaff("13955556666");
+        var newer = personalData.seal("13700001111");
+        // What a node of the version before V26 writes when an administrator changes the phone.
+        jdbc.sql("update org_staff set phone_sealed = ?, phone_index = ? where id = ?")
+                .params(newer.ciphertext(), newer.index(), id).update();
+        mvc.perform(get("/api/org/staff/{id}", id).with(admin()))
+                .andExpect(jsonPath("$.maskedPhone").value("137****1111"));
+        sealing.storePhones();
+        assertThat(jdbc.sql("select phone_masked from org_staff where id = ?").param(id).query(String.class).single())
+                .isEqualTo("137****1111");
+    }
+
+    @Test
     void aBlankPhoneOnChangeKeepsTheSealedOneAndANewPhoneIsSealed() throws Exception {
         long id = createStaff("13812345678");
         String username = jdbc.sql("select username from org_staff where id = ?").param(id).query(String.class)
