@@ -69,13 +69,13 @@ record NotificationsProperties(
      * @param password its password
      * @param systemType the system_type some SMSCs ask for
      * @param sourceAddress the sender number or name shown on the phone (the 服务号码)
-     * @param bind transceiver (sends and receives delivery receipts) or transmitter (sends only)
+     * @param bind transceiver (sends and receives delivery receipts on one session) or transmitter (sends only; the
+     *     receipts come on a second session bound as a receiver)
      * @param longMessages concatenated parts (UDH) or one {@code message_payload}
      * @param connectTimeout how long to wait for the connection and the bind answer
      * @param responseTimeout how long to wait for the answer to one {@code submit_sm}
      * @param enquireLinkInterval how often an idle session checks that the SMSC is still there
-     * @param deliveryReceipts whether to ask for a delivery receipt (状态报告) of every message; only a transceiver
-     *     session can receive them
+     * @param deliveryReceipts whether to ask for a delivery receipt (状态报告) of every message
      */
     record Smpp(
             @Nullable String host,
@@ -95,9 +95,9 @@ record NotificationsProperties(
             return host != null && !host.isBlank();
         }
 
-        /** Whether receipts are asked for: only where they can come back. */
+        /** Whether receipts are asked for. */
         boolean receipts() {
-            return deliveryReceipts && bind == Bind.TRANSCEIVER;
+            return deliveryReceipts;
         }
 
         /** The same SMSC account at another address (for tests that start an SMSC on a free port). */

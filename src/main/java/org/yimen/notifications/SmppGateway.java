@@ -46,9 +46,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Bound as a transceiver (the default), it asks for a delivery receipt of every part ({@code registered_delivery}
  * success and failure) and files the receipts the SMSC sends back on the same session ({@link DeliveryReceipts});
- * they reach whichever node's session the SMSC picks, which is fine, since they are applied through the database. So
- * that they arrive while the node has nothing to send, the dispatcher binds such a session again when it dropped
- * ({@link #keepBound}). A transmitter session cannot receive, so it asks for none. Other {@code deliver_sm} (a citizen answering the short
+ * they reach whichever node's session the SMSC picks, which is fine, since they are applied through the database. An
+ * account that may only bind as a transmitter gets its receipts on a second session of this node, bound as a
+ * receiver. So that receipts arrive while the node has nothing to send, the dispatcher binds the session that
+ * receives them again when it dropped ({@link #keepBound}). Other {@code deliver_sm} (a citizen answering the short
  * message) are acknowledged and ignored: yimen takes no replies by SMS.
  */
 @Component
@@ -64,6 +65,8 @@ class SmppGateway implements DisposableBean {
     private final DeliveryReceipts receipts;
     private volatile NotificationsProperties.Smpp settings;
     private @Nullable SMPPSession session;
+    /** The receiver session of a transmitter-only account that asks for receipts. */
+    private @Nullable SMPPSession receiver;
     private boolean unavailableLogged;
 
     SmppGateway(NotificationsProperties properties, DeliveryReceipts receipts) {
@@ -96,7 +99,9 @@ class SmppGateway implements DisposableBean {
             throw new DeliveryFailed(DeliveryFailed.Kind.UNAVAILABLE, "no SMSC is configured");
         }
         var parts = ShortMessageParts.of(text, smsc.longMessages(), reference);
-        SMPPSession bound = bound(smsc);
+        SMPPSession bound = bound(session, smsc,
+                smsc.bind() == NotificationsProperties.Bind.TRANSCEIVER ? BindType.BIND_TRX : BindType.BIND_TX);
+        session = bound;
         var registered = new RegisteredDelivery(smsc.receipts() ? SMSCDeliveryReceipt.SUCCESS_FAILURE
                 : SMSCDeliveryReceipt.DEFAULT);
         List<String> ids = new ArrayList<>(parts.size());
@@ -130,17 +135,21 @@ class SmppGateway implements DisposableBean {
     }
 
     /**
-     * Binds a transceiver session that asks for receipts when none is bound, so receipts reach this node while it has
-     * nothing to send (an SMSC keeps them for a bound session). A failure is logged once until a bind succeeds; the
-     * next call, or the next send, tries again.
+     * Binds the session receipts come on when it is not bound: the transceiver, or a transmitter-only account's
+     * receiver. So receipts reach this node while it has nothing to send (an SMSC keeps them for a bound session). A
+     * failure is logged once until a bind succeeds; the next call, or the next send, tries again.
      */
     synchronized void keepBound() {
         var smsc = settings;
-        if (!smsc.configured() || !smsc.receipts() || smsc.bind() != NotificationsProperties.Bind.TRANSCEIVER) {
+        if (!smsc.configured() || !smsc.receipts()) {
             return;
         }
         try {
-            bound(smsc);
+            if (smsc.bind() == NotificationsProperties.Bind.TRANSCEIVER) {
+                session = bound(session, smsc, BindType.BIND_TRX);
+            } else {
+                receiver = bound(receiver, smsc, BindType.BIND_RX);
+            }
             unavailableLogged = false;
         } catch (DeliveryFailed e) {
             if (!unavailableLogged) {
@@ -159,12 +168,15 @@ class SmppGateway implements DisposableBean {
                 : TypeOfNumber.ALPHANUMERIC;
     }
 
-    private SMPPSession bound(NotificationsProperties.Smpp smsc) throws DeliveryFailed {
-        SMPPSession current = session;
+    /** {@code current} if it is bound, else a new session bound as {@code bind} ({@code current} is closed). */
+    private SMPPSession bound(@Nullable SMPPSession current, NotificationsProperties.Smpp smsc, BindType bind)
+            throws DeliveryFailed {
         if (current != null && current.getSessionState().isBound()) {
             return current;
         }
-        close();
+        if (current != null) {
+            current.unbindAndClose();
+        }
         int connectMillis = (int) smsc.connectTimeout().toMillis();
         var fresh = new SMPPSession((host, port) -> {
             var socket = new Socket();
@@ -174,7 +186,6 @@ class SmppGateway implements DisposableBean {
         fresh.setTransactionTimer(smsc.responseTimeout().toMillis());
         fresh.setEnquireLinkTimer((int) smsc.enquireLinkInterval().toMillis());
         fresh.setMessageReceiverListener(new Receiver());
-        var bind = smsc.bind() == NotificationsProperties.Bind.TRANSCEIVER ? BindType.BIND_TRX : BindType.BIND_TX;
         try {
             fresh.connectAndBind(smsc.host(), smsc.port(), new BindParameter(bind, smsc.systemId(), smsc.password(),
                     smsc.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), connectMillis);
@@ -184,16 +195,17 @@ class SmppGateway implements DisposableBean {
                     + smsc.port() + " (" + e.getMessage() + ")", e);
         }
         log.info("Bound to the SMSC at {}:{} as {} ({})", smsc.host(), smsc.port(), smsc.systemId(), bind);
-        session = fresh;
         return fresh;
     }
 
     private synchronized void close() {
-        SMPPSession current = session;
-        session = null;
-        if (current != null) {
-            current.unbindAndClose();
+        for (SMPPSession current : new SMPPSession[] {session, receiver}) {
+            if (current != null) {
+                current.unbindAndClose();
+            }
         }
+        session = null;
+        receiver = null;
     }
 
     @Override
@@ -201,7 +213,7 @@ class SmppGateway implements DisposableBean {
         close();
     }
 
-    /** What the SMSC sends on a transceiver session. Logs carry message ids and states, never numbers or texts. */
+    /** What the SMSC sends on a session that receives. Logs carry message ids and states, never numbers or texts. */
     private final class Receiver implements MessageReceiverListener {
 
         @Override

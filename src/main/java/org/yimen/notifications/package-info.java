@@ -13,9 +13,9 @@
  * first, which keeps its error, parts and receipts. Delivered, pending and unreported messages and verification codes
  * are refused; each send-again is audited with the masked recipient.
  *
- * <p>On a transceiver session the SMSC's delivery receipts (状态报告) mark a sent short message delivered or not
- * delivered, with the time the receipt came; a receipt whose id is the decimal form of a hexadecimal id the SMSC
- * answered (or the reverse) finds its part too. Sent and failed messages are removed after
+ * <p>The SMSC's delivery receipts (状态报告), on a transceiver session or a transmitter account's receiver session,
+ * mark a sent short message delivered or not delivered, with the time the receipt came; a receipt whose id is the
+ * decimal form of a hexadecimal id the SMSC answered (or the reverse) finds its part too. Sent and failed messages are removed after
  * {@code yimen.notifications.retention} (180 days) by one node a day. Micrometer counts messages queued, sent,
  * failed, held, delivered and undelivered by channel, and gauges the pending outbox. Everything else here is internal.
  */

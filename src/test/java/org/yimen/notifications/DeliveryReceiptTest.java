@@ -153,6 +153,26 @@ class DeliveryReceiptTest {
         }
     }
 
+    /** An account that may only bind as a transmitter sends on that session and gets its receipts on a receiver. */
+    @Test
+    void aTransmitterOnlyAccountGetsItsReceiptsOnAReceiverSession() throws Exception {
+        try (var smsc = InProcessSmsc.start()) {
+            smpp.target(smsc.transmitterWithReceipts(LongMessages.UDH));
+            String phone = OutboxRows.phone();
+            long id = queue(phone, "测试");
+            dispatcher.dispatchDue();
+            rows.awaitStatus(id, "SENT");
+            var part = smsc.receivedBy(phone).getFirst();
+            assertThat(part.registeredDelivery()).as("a receipt asked for").isEqualTo((byte) 1);
+            assertThat(smsc.bindTypes()).containsExactlyInAnyOrder(org.jsmpp.bean.BindType.BIND_RX,
+                    org.jsmpp.bean.BindType.BIND_TX);
+
+            smsc.sendReceipt(smsc.sessionBoundAs(org.jsmpp.bean.BindType.BIND_RX), phone, part.messageId(),
+                    "DELIVRD", false);
+            assertThat(awaitDelivery(id).delivery()).isEqualTo("DELIVERED");
+        }
+    }
+
     @Test
     void aLongMessageIsUndeliveredAsSoonAsOnePartExpiredAndDeliveredOnlyWhenEveryPartIs() throws Exception {
         String longText = "您申请的建设用地规划许可已受理，承诺办结时限为十个工作日。".repeat(4);

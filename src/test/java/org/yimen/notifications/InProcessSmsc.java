@@ -93,6 +93,8 @@ final class InProcessSmsc implements AutoCloseable {
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger binds = new AtomicInteger();
+    private final Map<SMPPServerSession, org.jsmpp.bean.BindType> boundAs =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile int refusalStatus;
     private volatile long delayMillis;
@@ -131,10 +133,19 @@ final class InProcessSmsc implements AutoCloseable {
         return settingsFor(port, longMessages);
     }
 
+    /** Settings of a sending-only account that asks for no receipts: one transmitter session. */
     static NotificationsProperties.Smpp settingsFor(int port, NotificationsProperties.LongMessages longMessages) {
         return new NotificationsProperties.Smpp("127.0.0.1", port, SYSTEM_ID, PASSWORD, "", "10690001",
                 NotificationsProperties.Bind.TRANSMITTER, longMessages, java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), true);
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), false);
+    }
+
+    /** Settings of a transmitter-only account that asks for receipts: they come on a receiver session. */
+    NotificationsProperties.Smpp transmitterWithReceipts(NotificationsProperties.LongMessages longMessages) {
+        var s = settings(longMessages);
+        return new NotificationsProperties.Smpp(s.host(), s.port(), s.systemId(), s.password(), s.systemType(),
+                s.sourceAddress(), NotificationsProperties.Bind.TRANSMITTER, longMessages, s.connectTimeout(),
+                s.responseTimeout(), s.enquireLinkInterval(), true);
     }
 
     /** Settings that bind to this SMSC as a transceiver, which asks for delivery receipts and receives them. */
@@ -151,6 +162,21 @@ final class InProcessSmsc implements AutoCloseable {
 
     int binds() {
         return binds.get();
+    }
+
+    /** How each session still open was bound. */
+    List<org.jsmpp.bean.BindType> bindTypes() {
+        return sessions.stream().filter(boundAs::containsKey).map(boundAs::get).toList();
+    }
+
+    /** The number of the session bound as {@code type}, to send receipts on. */
+    int sessionBoundAs(org.jsmpp.bean.BindType type) {
+        for (int i = 0; i < sessions.size(); i++) {
+            if (boundAs.get(sessions.get(i)) == type) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no session is bound as " + type);
     }
 
     /** Answers the next {@code count} submissions with {@code status} instead of taking them. */
@@ -243,6 +269,7 @@ final class InProcessSmsc implements AutoCloseable {
             var request = session.waitForBind(5_000);
             if (SYSTEM_ID.equals(request.getSystemId()) && PASSWORD.equals(request.getPassword())) {
                 binds.incrementAndGet();
+                boundAs.put(session, request.getBindType());
                 request.accept("test-smsc");
             } else {
                 request.reject(ESME_RINVPASWD);

@@ -95,7 +95,7 @@ class SmppDeliveryTest {
             var pdu = received.getFirst();
             assertThat(pdu.dataCoding()).as("UCS2").isEqualTo((byte) 8);
             assertThat(pdu.source()).isEqualTo("10690001");
-            assertThat(pdu.registeredDelivery()).as("a transmitter cannot receive receipts, so asks for none")
+            assertThat(pdu.registeredDelivery()).as("an account without receipts asks for none")
                     .isZero();
             assertThat(pdu.text()).isEqualTo(codeText("042719")).contains("您的验证码是 042719");
             assertThat(row.providerId()).isEqualTo(pdu.messageId());
