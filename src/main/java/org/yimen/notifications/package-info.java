@@ -15,9 +15,10 @@
  *
  * <p>The SMSC's delivery receipts (状态报告), on a transceiver session or a transmitter account's receiver session,
  * mark a sent short message delivered or not delivered, with the time the receipt came; a receipt whose id is the
- * decimal form of a hexadecimal id the SMSC answered (or the reverse) finds its part too. Sent and failed messages are removed after
- * {@code yimen.notifications.retention} (180 days) by one node a day. Micrometer counts messages queued, sent,
- * failed, held, delivered and undelivered by channel, and gauges the pending outbox. Everything else here is internal.
+ * decimal form of a hexadecimal id the SMSC answered (or the reverse) finds its part too. Sent and failed messages are
+ * removed after {@code yimen.notifications.retention} (180 days) by one node a day. Micrometer counts messages queued,
+ * sent, failed, held, delivered and undelivered by channel, and gauges the pending outbox. Everything else here is
+ * internal.
  */
 @NullMarked
 package org.yimen.notifications;
