@@ -123,7 +123,9 @@ class SmppGateway implements DisposableBean {
                         : DeliveryFailed.Kind.TEMPORARY, "the SMSC refused the message with status 0x"
                         + Integer.toHexString(status) + sentSoFar(ids, parts.size()), e);
             } catch (ResponseTimeoutException | IOException e) {
-                close();
+                // Only the sending session: a receiver session has its own connection and stays.
+                bound.unbindAndClose();
+                session = null;
                 throw new DeliveryFailed(DeliveryFailed.Kind.UNAVAILABLE, "no answer from the SMSC at " + smsc.host()
                         + ":" + smsc.port() + " (" + e.getMessage() + ")" + sentSoFar(ids, parts.size()), e);
             } catch (PDUException | InvalidResponseException e) {
