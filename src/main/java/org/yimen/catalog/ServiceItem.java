@@ -25,6 +25,11 @@ public record ServiceItem(String code, int version, Status status, String name, 
         String place, String hours, String consultationPhone, String complaintPhone, String resultPickup,
         String keywords, List<Theme> themes, Instant createdAt, @Nullable Instant publishedAt) {
 
+    /** The one extension by statute (行政许可法 Art. 42): 10 working days. */
+    private static final int STATUTORY_EXTENSION_DAYS = 10;
+    /** The one extension by statute where several departments handle the item jointly (Art. 42): 15 working days. */
+    private static final int STATUTORY_JOINT_EXTENSION_DAYS = 15;
+
     public ServiceItem {
         materials = List.copyOf(materials);
         stages = List.copyOf(stages);
@@ -49,11 +54,6 @@ public record ServiceItem(String code, int version, Status status, String name, 
     public boolean jointReview() {
         return !consultedDepartmentIds.isEmpty();
     }
-
-    /** The one extension by statute (行政许可法 Art. 42): 10 working days. */
-    public static final int STATUTORY_EXTENSION_DAYS = 10;
-    /** The one extension by statute where several departments handle the item jointly (Art. 42): 15 working days. */
-    public static final int STATUTORY_JOINT_EXTENSION_DAYS = 15;
 
     /**
      * The working days the head of the office may extend a case of this version by, once: the item's own where a law
