@@ -7,7 +7,7 @@ comment on column org_staff.phone_masked is 'The phone as shown to everyone (org
 
 -- A node of an older version, during a rolling upgrade, changes the seal without knowing of the masked form: the
 -- stale form is dropped, so reads open the seal until the next start-up fills it again. A writer that knows the
--- column sets both in one update, with a new masked form unless the digits shown are the same.
+-- column changes the seal first and then sets the masked form in an update of its own.
 create function org_staff_masked_phone_follows_seal() returns trigger language plpgsql as $$
 begin
     if new.phone_sealed is distinct from old.phone_sealed and new.phone_masked is not distinct from old.phone_masked

@@ -240,9 +240,10 @@ class OrgAdministration {
         // Forms show phones masked only, so a blank phone keeps the stored one.
         var phone = phones.store(form.phone());
         if (phone != null) {
-            jdbc.sql("""
-                    update org_staff set phone_sealed = ?, phone_index = ?, phone_masked = ?, phone = '' where id = ?""")
-                    .params(phone.sealed(), phone.index(), phone.masked(), id).update();
+            jdbc.sql("update org_staff set phone_sealed = ?, phone_index = ?, phone = '' where id = ?")
+                    .params(phone.sealed(), phone.index(), id).update();
+            // Apart: the database drops the masked form whenever the seal changes (V26), even to the same digits.
+            jdbc.sql("update org_staff set phone_masked = ? where id = ?").params(phone.masked(), id).update();
         }
         // Deactivating an officer makes their posts fall to the other officer or the head.
         acting.reconcileFor(id);

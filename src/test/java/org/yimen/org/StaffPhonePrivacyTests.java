@@ -139,6 +139,10 @@ class StaffPhonePrivacyTests {
                 .single();
         mvc.perform(json(put("/api/org/staff/{id}", id), staffJson(username, number, "")).with(admin()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.maskedPhone").value("138****5678"));
+        mvc.perform(json(put("/api/org/staff/{id}", id), staffJson(username, number, "13812345678")).with(admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.maskedPhone").value("138****5678"));
+        assertThat(jdbc.sql("select phone_masked from org_staff where id = ?").param(id).query(String.class).single())
+                .as("the same digits again keep their masked form").isEqualTo("138****5678");
         mvc.perform(json(put("/api/org/staff/{id}", id), staffJson(username, number, "13700001111")).with(admin()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.maskedPhone").value("137****1111"));
         assertThat(jdbc.sql("select phone_index from org_staff where id = ?").param(id).query(String.class).single())
