@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yimen.audit.AuditTrail;
+import org.yimen.privacy.Sealed;
 import org.yimen.shared.Masking;
 import org.yimen.shared.Rejected;
 
@@ -206,15 +207,15 @@ class OrgAdministration {
     long createStaff(StaffForm form, String passwordHash) {
         checkStaff(form, null);
         refusePrivilegedRoles(form.roleSet(), Set.of());
-        var phone = phones.store(form.phone());
+        Sealed phone = phones.seal(form.phone());
         long id = jdbc.sql("""
-                insert into org_staff (staff_number, name, department_id, roles, phone_sealed, phone_index,
-                                       phone_masked, username, password_hash, active, created_at)
-                values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into org_staff (staff_number, name, department_id, roles, phone_sealed, phone_index, username,
+                                       password_hash, active, created_at)
+                values (?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?) returning id""")
                 .params(strip(form.staffNumber()), strip(form.name()), form.departmentId(),
-                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), phone == null ? null : phone.sealed(),
-                        phone == null ? null : phone.index(), phone == null ? null : phone.masked(),
-                        strip(form.username()), passwordHash, form.active(), OffsetDateTime.now(clock))
+                        JdbcStaffAccounts.rolesLiteral(form.roleSet()), phone == null ? null : phone.ciphertext(),
+                        phone == null ? null : phone.index(), strip(form.username()), passwordHash, form.active(),
+                        OffsetDateTime.now(clock))
                 .query(Long.class).single();
         audited("org.staff.created", "staff", id, form);
         return id;
@@ -238,12 +239,10 @@ class OrgAdministration {
                         JdbcStaffAccounts.rolesLiteral(roles), strip(form.username()), form.active(), id)
                 .update();
         // Forms show phones masked only, so a blank phone keeps the stored one.
-        var phone = phones.store(form.phone());
+        Sealed phone = phones.seal(form.phone());
         if (phone != null) {
             jdbc.sql("update org_staff set phone_sealed = ?, phone_index = ?, phone = '' where id = ?")
-                    .params(phone.sealed(), phone.index(), id).update();
-            // Apart: the database drops the masked form whenever the seal changes (V26), even to the same digits.
-            jdbc.sql("update org_staff set phone_masked = ? where id = ?").params(phone.masked(), id).update();
+                    .params(phone.ciphertext(), phone.index(), id).update();
         }
         // Deactivating an officer makes their posts fall to the other officer or the head.
         acting.reconcileFor(id);

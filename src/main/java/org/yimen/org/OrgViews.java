@@ -128,7 +128,7 @@ class OrgViews {
     List<StaffRow> staffRows() {
         return jdbc.sql("""
                 select s.id, s.staff_number, s.name, d.name as department_name, s.roles, s.phone_sealed, s.phone,
-                       s.phone_masked, s.username, s.active
+                       s.username, s.active
                 from org_staff s left join org_department d on d.id = s.department_id order by s.staff_number""")
                 .query((rs, row) -> new StaffRow(rs.getLong("id"), rs.getString("staff_number"), rs.getString("name"),
                         rs.getString("department_name"), JdbcStaffAccounts.roles(rs, "roles"),

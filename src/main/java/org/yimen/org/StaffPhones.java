@@ -20,11 +20,7 @@ import org.yimen.shared.Rejected;
 class StaffPhones {
 
     /** The columns a staff query selects so that {@link #masked} can show the phone. */
-    static final String COLUMNS = "phone_sealed, phone, phone_masked";
-
-    /** A phone as stored: sealed, its look-up index, and the masked form every read shows. */
-    record Stored(byte[] sealed, String index, String masked) {
-    }
+    static final String COLUMNS = "phone_sealed, phone";
 
     private final PersonalData personalData;
     private final JdbcClient jdbc;
@@ -34,36 +30,22 @@ class StaffPhones {
         this.jdbc = jdbc;
     }
 
-    /** The phone to store, or null for no phone. */
-    @Nullable Stored store(@Nullable String phone) {
+    /** The sealed phone and its index, or null for no phone. */
+    @Nullable Sealed seal(@Nullable String phone) {
         String value = phone == null ? "" : phone.strip();
-        if (value.isEmpty()) {
-            return null;
-        }
-        Sealed sealed = personalData.seal(value);
-        return new Stored(sealed.ciphertext(), sealed.index(), Masking.phone(value));
-    }
-
-    /** The masked form of a sealed phone. */
-    String mask(byte[] sealed) {
-        return Masking.phone(personalData.open(sealed));
+        return value.isEmpty() ? null : personalData.seal(value);
     }
 
     /**
-     * The masked phone of a staff row. Until the start-up step has run after an upgrade, a row may still hold a plain
-     * phone written by an older node (the newest value) or have no masked form yet (its seal is opened).
+     * The masked phone of a staff row. A row not yet sealed (written by an older node during an upgrade, before the
+     * start-up step ran) still shows its plain phone masked.
      */
     String masked(ResultSet rs) throws SQLException {
-        String plain = rs.getString("phone");
-        if (!plain.isEmpty()) {
-            return Masking.phone(plain);
-        }
-        String masked = rs.getString("phone_masked");
-        if (masked != null) {
-            return masked;
-        }
         byte[] sealed = rs.getBytes("phone_sealed");
-        return sealed == null ? Masking.phone(null) : mask(sealed);
+        if (sealed != null) {
+            return Masking.phone(personalData.open(sealed));
+        }
+        return Masking.phone(rs.getString("phone"));
     }
 
     /** The full phone of a member of staff, for someone whose role needs it; recorded with its purpose. */
