@@ -76,6 +76,14 @@ class DeliveryReceiptTest {
         return id == null ? 0 : id;
     }
 
+    /** Queues a short message and lets the dispatcher hand it to the SMSC. */
+    long sent(String phone, String text) {
+        long id = queue(phone, text);
+        dispatcher.dispatchDue();
+        rows.awaitStatus(id, "SENT");
+        return id;
+    }
+
     Delivered delivered(long id) {
         return jdbc.sql("select delivery, delivery_state, delivery_reported_at from ntf_outbox where id = ?")
                 .param(id).query(Delivered.class).single();
@@ -100,9 +108,7 @@ class DeliveryReceiptTest {
         try (var smsc = InProcessSmsc.start()) {
             smpp.target(smsc.transceiver(LongMessages.UDH));
             String phone = OutboxRows.phone();
-            long id = queue(phone, "测试");
-            dispatcher.dispatchDue();
-            rows.awaitStatus(id, "SENT");
+            long id = sent(phone, "测试");
             var part = smsc.receivedBy(phone).getFirst();
             assertThat(part.registeredDelivery()).as("a receipt asked for, success or failure").isEqualTo((byte) 1);
             assertThat(delivered(id).delivery()).as("nothing known before the receipt").isNull();
@@ -138,9 +144,7 @@ class DeliveryReceiptTest {
         String messageId;
         try (var smsc = InProcessSmsc.start(port)) {
             smpp.target(smsc.transceiver(LongMessages.UDH));
-            id = queue(phone, "测试");
-            dispatcher.dispatchDue();
-            rows.awaitStatus(id, "SENT");
+            id = sent(phone, "测试");
             messageId = smsc.receivedBy(phone).getFirst().messageId();
         }
         try (var restarted = InProcessSmsc.start(port)) {
@@ -159,9 +163,7 @@ class DeliveryReceiptTest {
         try (var smsc = InProcessSmsc.start()) {
             smpp.target(smsc.transmitterWithReceipts(LongMessages.UDH));
             String phone = OutboxRows.phone();
-            long id = queue(phone, "测试");
-            dispatcher.dispatchDue();
-            rows.awaitStatus(id, "SENT");
+            long id = sent(phone, "测试");
             var part = smsc.receivedBy(phone).getFirst();
             assertThat(part.registeredDelivery()).as("a receipt asked for").isEqualTo((byte) 1);
             assertThat(smsc.bindTypes()).containsExactlyInAnyOrder(org.jsmpp.bean.BindType.BIND_RX,
@@ -217,9 +219,7 @@ class DeliveryReceiptTest {
         try (var smsc = InProcessSmsc.start()) {
             smpp.target(smsc.transceiver(LongMessages.UDH));
             String phone = OutboxRows.phone();
-            long id = queue(phone, "测试");
-            dispatcher.dispatchDue();
-            rows.awaitStatus(id, "SENT");
+            long id = sent(phone, "测试");
             var part = smsc.receivedBy(phone).getFirst();
             String stranger = "not-ours-" + id;
 
@@ -241,9 +241,7 @@ class DeliveryReceiptTest {
             smsc.answerWithHexIds();
             smpp.target(smsc.transceiver(LongMessages.UDH));
             String phone = OutboxRows.phone();
-            long id = queue(phone, "测试");
-            dispatcher.dispatchDue();
-            rows.awaitStatus(id, "SENT");
+            long id = sent(phone, "测试");
             var part = smsc.receivedBy(phone).getFirst();
             assertThat(part.messageId()).as("the SMSC's answer").matches("[0-9A-F]+");
             String decimal = new BigInteger(part.messageId(), 16).toString();
