@@ -75,7 +75,7 @@ class ProgressApi {
         var locale = LocaleContextHolder.getLocale();
         return new ProgressResponse(v.caseNumber(), v.itemCode(), v.itemName(), v.state(),
                 messages.getMessage("cases.progress.state." + v.state(), null, locale),
-                messages.getMessage("cases.progress.next." + v.state(), null, locale), v.submittedOn(),
+                messages.getMessage(v.nextStepKey(), null, locale), v.submittedOn(),
                 v.acceptedOn(), v.promisedDue(), v.statutoryDue(), v.promisedRemaining(), v.statutoryRemaining(),
                 v.dueDatesPublished(), v.notices(), v.refusalReason(), v.refusalRemedies(), v.competentDepartment(),
                 v.maskedApplicantName(), v.maskedPhone(), v.timeline(), v.supplementOnline());

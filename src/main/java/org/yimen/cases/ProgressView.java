@@ -19,6 +19,11 @@ public record ProgressView(String caseNumber, String itemCode, String itemName, 
         @Nullable String refusalRemedies, @Nullable String competentDepartment, String maskedApplicantName,
         String maskedPhone, LocalDate today, List<Step> timeline, boolean supplementOnline) {
 
+    /** The message key of what the citizen does next: online applicants owing materials upload them. */
+    public String nextStepKey() {
+        return supplementOnline ? "cases.progress.nextOnline.WAITING_FOR_MATERIALS" : "cases.progress.next." + state;
+    }
+
     /** One step of the case's history in plain language. */
     public record Step(java.time.LocalDateTime at, String text) {
     }
