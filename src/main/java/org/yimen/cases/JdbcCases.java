@@ -451,12 +451,19 @@ class JdbcCases {
         }
         var loaded = (Map<String, PhoneClaim>) TransactionSynchronizationManager.getResource(LOADED_PHONES);
         if (loaded == null) {
-            loaded = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(LOADED_PHONES, loaded);
+            Map<String, PhoneClaim> claims = new HashMap<>();
+            loaded = claims;
+            TransactionSynchronizationManager.bindResource(LOADED_PHONES, claims);
+            // Bound to this transaction only: set aside while an inner REQUIRES_NEW runs, and back after it.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void suspend() {
                     TransactionSynchronizationManager.unbindResourceIfPossible(LOADED_PHONES);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(LOADED_PHONES, claims);
                 }
 
                 @Override
