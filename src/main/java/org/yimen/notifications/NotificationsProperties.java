@@ -95,11 +95,6 @@ record NotificationsProperties(
             return host != null && !host.isBlank();
         }
 
-        /** Whether receipts are asked for. */
-        boolean receipts() {
-            return deliveryReceipts;
-        }
-
         /** The same SMSC account at another address (for tests that start an SMSC on a free port). */
         Smpp at(String newHost, int newPort) {
             return new Smpp(newHost, newPort, systemId, password, systemType, sourceAddress, bind, longMessages,

@@ -68,6 +68,11 @@ class SmppGateway implements DisposableBean {
     /** The receiver session of a transmitter-only account that asks for receipts. */
     private @Nullable SMPPSession receiver;
     private boolean unavailableLogged;
+    /**
+     * After a failed bind for receipts no other is tried before this {@link System#nanoTime}: a down SMSC would
+     * otherwise hold up every dispatch run for the connect timeout.
+     */
+    private long nextReceiverBind = System.nanoTime();
 
     SmppGateway(NotificationsProperties properties, DeliveryReceipts receipts) {
         this.configured = properties.smpp();
@@ -102,7 +107,7 @@ class SmppGateway implements DisposableBean {
         SMPPSession bound = bound(session, smsc,
                 smsc.bind() == NotificationsProperties.Bind.TRANSCEIVER ? BindType.BIND_TRX : BindType.BIND_TX);
         session = bound;
-        var registered = new RegisteredDelivery(smsc.receipts() ? SMSCDeliveryReceipt.SUCCESS_FAILURE
+        var registered = new RegisteredDelivery(smsc.deliveryReceipts() ? SMSCDeliveryReceipt.SUCCESS_FAILURE
                 : SMSCDeliveryReceipt.DEFAULT);
         List<String> ids = new ArrayList<>(parts.size());
         for (var part : parts) {
@@ -133,17 +138,18 @@ class SmppGateway implements DisposableBean {
                         + sentSoFar(ids, parts.size()), e);
             }
         }
-        return new Sent(ids, smsc.receipts());
+        return new Sent(ids, smsc.deliveryReceipts());
     }
 
     /**
      * Binds the session receipts come on when it is not bound: the transceiver, or a transmitter-only account's
      * receiver. So receipts reach this node while it has nothing to send (an SMSC keeps them for a bound session). A
-     * failure is logged once until a bind succeeds; the next call, or the next send, tries again.
+     * failure is logged once until a bind succeeds; after one, the next try waits an enquire_link interval (a send may
+ * bind sooner).
      */
     synchronized void keepBound() {
         var smsc = settings;
-        if (!smsc.configured() || !smsc.receipts()) {
+        if (!smsc.configured() || !smsc.deliveryReceipts() || System.nanoTime() - nextReceiverBind < 0) {
             return;
         }
         try {
@@ -154,6 +160,7 @@ class SmppGateway implements DisposableBean {
             }
             unavailableLogged = false;
         } catch (DeliveryFailed e) {
+            nextReceiverBind = System.nanoTime() + smsc.enquireLinkInterval().toNanos();
             if (!unavailableLogged) {
                 log.warn("No session to receive delivery receipts on: {}", e.getMessage());
                 unavailableLogged = true;
@@ -208,6 +215,7 @@ class SmppGateway implements DisposableBean {
         }
         session = null;
         receiver = null;
+        nextReceiverBind = System.nanoTime();
     }
 
     @Override
