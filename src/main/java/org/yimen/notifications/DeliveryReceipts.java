@@ -35,10 +35,6 @@ class DeliveryReceipts {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReceipts.class);
 
-    /** A short message whose delivery is now known. */
-    record Decided(long outboxId, Delivery delivery) {
-    }
-
     private record Filed(long id, String messageId, String state, Instant receivedAt) {
     }
 
@@ -63,10 +59,10 @@ class DeliveryReceipts {
     }
 
     /**
-     * Applies filed receipts to their messages, in the caller's transaction, and returns the messages whose delivery
-     * this decided. A receipt whose message another node is sending right now stays filed for the next run.
+     * Applies filed receipts to their messages, in the caller's transaction, and returns the deliveries of the messages
+     * it decided. A receipt whose message another node is sending right now stays filed for the next run.
      */
-    List<Decided> apply(Instant now) {
+    List<Delivery> apply(Instant now) {
         var filed = jdbc.sql("""
                 select id, message_id, state, received_at from ntf_sms_receipt
                 order by id limit ? for update skip locked""")
@@ -74,7 +70,7 @@ class DeliveryReceipts {
                 .query((rs, row) -> new Filed(rs.getLong("id"), rs.getString("message_id"), rs.getString("state"),
                         rs.getObject("received_at", OffsetDateTime.class).toInstant()))
                 .list();
-        List<Decided> decided = new ArrayList<>();
+        List<Delivery> decided = new ArrayList<>();
         for (Filed receipt : filed) {
             // Message ids are unique per SMSC, not for ever: the newest part with the id is the one meant.
             var part = jdbc.sql("""
@@ -115,7 +111,7 @@ class DeliveryReceipts {
                         .params(delivery.name(), receipt.state(), Outbox.utc(receipt.receivedAt()),
                                 part.get().outboxId())
                         .update();
-                decided.add(new Decided(part.get().outboxId(), delivery));
+                decided.add(delivery);
             }
         }
         return decided;
@@ -138,7 +134,7 @@ class DeliveryReceipts {
                 select p.outbox_id, p.seq, lower(ltrim(p.message_id, '0')) as folded
                 from ntf_sms_part p
                 where lower(ltrim(p.message_id, '0')) = any(cast(? as varchar[]))
-                  and (p.state is null or p.state in ('ENROUTE', 'ACCEPTD', 'UNKNOWN'))
+                  and p.state is null
                 order by p.outbox_id desc limit 20""")
                 .param(forms.toArray(String[]::new))
                 .query((rs, row) -> new Candidate(new Part(rs.getLong("outbox_id"), rs.getInt("seq")),

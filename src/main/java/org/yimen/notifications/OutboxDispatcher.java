@@ -105,7 +105,7 @@ class OutboxDispatcher implements SmartLifecycle {
             }
         });
         transactions.executeWithoutResult(status -> receipts.apply(now).forEach(decided -> metrics.count(Channel.SMS,
-                decided.delivery() == Delivery.DELIVERED ? NotificationMetrics.Outcome.DELIVERED
+                decided == Delivery.DELIVERED ? NotificationMetrics.Outcome.DELIVERED
                         : NotificationMetrics.Outcome.UNDELIVERED, 1)));
         int handled = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
