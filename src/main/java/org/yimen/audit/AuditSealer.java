@@ -46,7 +46,12 @@ class AuditSealer {
     }
 
     private int sealLocked() {
-        // The lock is ours: this statement's snapshot sees whatever the previous sealer committed.
+        // The lock is ours: these statements' snapshots see whatever the previous sealer committed. An idle node
+        // stops at the first, empty, batch.
+        List<AuditRecord> batch = unsealed();
+        if (batch.isEmpty()) {
+            return 0;
+        }
         var head = jdbc.sql("select link, hash from audit_record where link is not null order by link desc limit 1")
                 .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .optional();
@@ -54,12 +59,7 @@ class AuditSealer {
         String previous = head.map(h -> (String) h[1]).orElse(ChainHash.GENESIS);
         String algorithm = properties.hashAlgorithm();
         int sealed = 0;
-        while (true) {
-            List<AuditRecord> batch = jdbc.sql("select * from audit_record where link is null order by seq limit "
-                    + BATCH).query((rs, row) -> AuditVerification.read(rs)).list();
-            if (batch.isEmpty()) {
-                return sealed;
-            }
+        while (!batch.isEmpty()) {
             int n = batch.size();
             var seqs = new Long[n];
             var links = new Long[n];
@@ -83,9 +83,13 @@ class AuditSealer {
                     .params(algorithm, seqs, links, previousHashes, hashes)
                     .update();
             sealed += n;
-            if (n < BATCH) {
-                return sealed;
-            }
+            batch = n < BATCH ? List.of() : unsealed();
         }
+        return sealed;
+    }
+
+    private List<AuditRecord> unsealed() {
+        return jdbc.sql("select * from audit_record where link is null order by seq limit " + BATCH)
+                .query((rs, row) -> AuditVerification.read(rs)).list();
     }
 }
