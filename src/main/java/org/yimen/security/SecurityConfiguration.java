@@ -1,5 +1,6 @@
 package org.yimen.security;
 
+import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,18 +32,20 @@ class SecurityConfiguration {
     static final String[] PUBLIC_GET = {"/", "/login", "/text-size", "/error", "/favicon.ico", "/css/**", "/js/**",
         "/images/**", "/webjars/**", "/services", "/services/**", "/fees", "/ticket/*", "/appointments",
         "/appointments/**", "/api/appointments/**", "/api/calendar/**", "/api/catalog/**", "/progress", "/progress/*",
-        "/api/progress", "/apply/*", "/apply/supplement",
+        "/api/progress", "/apply/*",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs*",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
-     * Citizens follow a case, apply and supplement materials online, and book or cancel appointments without signing
-     * in (page forms keep CSRF).
+     * Citizens follow a case, apply and supplement materials online ({@code /apply/*} covers
+     * {@code /apply/supplement} too), and book or cancel appointments without signing in. Page forms keep CSRF; the
+     * {@code /api/} calls carry no session, so there is nothing to forge a request from (the progress look-up by
+     * code and the online supplement prove the phone by the SMS code in the request itself).
      */
     static final String[] PUBLIC_POST = {"/progress", "/appointments", "/appointments/cancel", "/api/appointments",
         "/api/appointments/*/cancel", "/apply/*", "/apply/*/code", "/progress/code", "/progress/sms",
-        "/api/progress/code", "/api/progress/sms", "/apply/supplement", "/apply/supplement/code",
-        "/apply/supplement/verify", "/api/apply/supplement/code", "/api/apply/supplement"};
+        "/api/progress/code", "/api/progress/sms", "/apply/supplement/verify", "/api/apply/supplement/code",
+        "/api/apply/supplement"};
 
     /** Only our own scripts run; inline styles stay allowed for Bootstrap components and the API console. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
@@ -75,21 +78,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth)
-                        // A public API call carries no session, so there is nothing to forge a request from.
-                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
-                                .matcher(HttpMethod.POST, "/api/appointments"),
-                                PathPatternRequestMatcher.withDefaults()
-                                        .matcher(HttpMethod.POST, "/api/appointments/*/cancel"),
-                                // The progress look-up by code and the online supplement API prove the phone by
-                                // the SMS code in the request itself.
-                                PathPatternRequestMatcher.withDefaults()
-                                        .matcher(HttpMethod.POST, "/api/progress/code"),
-                                PathPatternRequestMatcher.withDefaults()
-                                        .matcher(HttpMethod.POST, "/api/progress/sms"),
-                                PathPatternRequestMatcher.withDefaults()
-                                        .matcher(HttpMethod.POST, "/api/apply/supplement/code"),
-                                PathPatternRequestMatcher.withDefaults()
-                                        .matcher(HttpMethod.POST, "/api/apply/supplement")))
+                        .ignoringRequestMatchers(Arrays.stream(PUBLIC_POST).filter(p -> p.startsWith("/api/"))
+                                .map(p -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, p))
+                                .toArray(RequestMatcher[]::new)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
