@@ -74,12 +74,12 @@ public class ProgressQuery {
         this.window = window;
     }
 
-    /** The case number as people type it: spaces dropped, letters in capitals. */
     /** Whether a normalised number has the form of a case number, so that anything else is refused unread. */
     static boolean wellFormed(String caseNumber) {
         return NUMBER.matcher(caseNumber).matches();
     }
 
+    /** The case number as people type it: spaces dropped, letters in capitals. */
     static String normalise(@Nullable String caseNumber) {
         return caseNumber == null ? "" : caseNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }

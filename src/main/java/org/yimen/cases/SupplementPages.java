@@ -115,10 +115,7 @@ class SupplementPages {
             model.addAttribute("deemedAcceptanceDays", rules.deemedAcceptanceDays());
             return "cases/supplemented";
         } catch (Rejected rejected) {
-            if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
-                throw rejected;
-            }
-            refuse(rejected, model);
+            refuseOnPage(rejected, model);
             return upload(owed, model);
         }
     }

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yimen.audit.AuditTrail;
+import org.yimen.org.Hall;
 import org.yimen.org.Organisation;
 import org.yimen.shared.FormRefusals;
 import org.yimen.shared.QrCodes;
@@ -64,8 +63,7 @@ class DeskPages {
             @RequestParam(required = false) @Nullable Long lineId, Model model) {
         var all = halls.halls();
         Long chosen = hallId != null ? hallId : all.isEmpty() ? null : all.getFirst().id();
-        model.addAttribute("form", DeskTicketForm.of(chosen, lineId, null));
-        return page(chosen, model);
+        return page(all, DeskTicketForm.of(chosen, lineId, null), model);
     }
 
     /** The item choice and the materials to bring for a line, or for one item of it (htmx swaps them in). */
@@ -80,12 +78,12 @@ class DeskPages {
     @PostMapping("/tickets")
     String issue(@Valid @ModelAttribute("form") DeskTicketForm form, BindingResult result, Model model) {
         var issued = new AtomicReference<IssuedTicket>();
-        if (FormRefusals.attempt(result, Map.of(), () -> issued.set(tickets.issue(form.lineId(), form.priority(),
+        if (FormRefusals.attempt(result, () -> issued.set(tickets.issue(form.lineId(), form.priority(),
                 form.greenCategory(), Tickets.Channel.STAFF, form.itemCode(), form.phone(),
                 AuditTrail.currentActor())))) {
             return "redirect:/reception/desk/tickets/" + issued.get().ticket().publicId();
         }
-        return page(form.hallId(), model);
+        return page(halls.halls(), form, model);
     }
 
     @PostMapping("/rejoin")
@@ -111,15 +109,16 @@ class DeskPages {
         return "reception/desk-ticket";
     }
 
-    private String page(@Nullable Long hallId, Model model) {
-        model.addAttribute("halls", halls.halls());
+    private String page(List<Hall> all, DeskTicketForm form, Model model) {
+        Long hallId = form.hallId();
+        model.addAttribute("form", form);
+        model.addAttribute("halls", all);
         model.addAttribute("hallId", hallId);
         List<ServiceLine> open = hallId == null ? List.of()
                 : lines.ofHall(hallId).stream().filter(ServiceLine::active).toList();
         model.addAttribute("lines", open);
         model.addAttribute("categories", properties.greenCategories());
         model.addAttribute("notifyAhead", properties.notifyAhead());
-        var form = (DeskTicketForm) Objects.requireNonNull(model.getAttribute("form"));
         // The items and materials of the line chosen, or of the first line, which the select shows first.
         var line = open.stream().filter(l -> form.lineId() != null && l.id() == form.lineId()).findFirst()
                 .or(() -> open.stream().findFirst());

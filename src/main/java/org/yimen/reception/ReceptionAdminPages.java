@@ -121,7 +121,7 @@ class ReceptionAdminPages {
     String processWindowLines(@PathVariable long windowId, @Valid @ModelAttribute("form") WindowLinesForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         ServiceWindow window = window(windowId);
-        if (FormRefusals.attempt(result, Map.of(), () -> lines.assign(windowId, form.chosen()))) {
+        if (FormRefusals.attempt(result, () -> lines.assign(windowId, form.chosen()))) {
             return saved(redirect, "reception.flash.windowLinesSaved", window.hallId());
         }
         return windowLinesForm(model, windowId);
@@ -152,7 +152,7 @@ class ReceptionAdminPages {
     String processRegisterDevice(@Valid @ModelAttribute("form") DeviceForm form, BindingResult result, Model model,
             HttpServletResponse response) {
         var registered = new Devices.Registered[1];
-        if (FormRefusals.attempt(result, Map.of(), () -> registered[0] = devices.register(
+        if (FormRefusals.attempt(result, () -> registered[0] = devices.register(
                 Objects.requireNonNull(form.kind()), Objects.requireNonNull(form.hallId()), form.windowId(),
                 Objects.requireNonNull(form.name())))) {
             response.setHeader("Cache-Control", "no-store");

@@ -55,7 +55,6 @@ class TurnNotices {
 
     static final String CATEGORY = "reception.turn-near";
     static final String MESSAGE = "reception.sms.turnNear";
-    /** A mainland mobile number (手机号), as stored: eleven digits. */
 
     private final JdbcClient jdbc;
     private final PersonalData personalData;
