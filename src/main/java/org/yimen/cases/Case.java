@@ -44,6 +44,8 @@ public final class Case {
     private @Nullable Refusal refusal;
     private @Nullable LocalDate decidedOn;
     private final Channel channel;
+    /** When the materials last arrived (the submission, or a supplement after a notice): Art. 32 counts from it. */
+    private @Nullable Instant materialsArrivedAt;
     private boolean deemedAccepted;
     private @Nullable Pledge pledge;
     private int excludedDays;
@@ -73,11 +75,11 @@ public final class Case {
     record Review(Channel channel, boolean deemedAccepted, @Nullable Pledge pledge, int excludedDays,
             @Nullable Extension extension, @Nullable Decision decision, @Nullable Delivery delivery,
             @Nullable LocalDate terminatedOn, List<ReviewStage> stages, List<Opinion> opinions, List<Pause> pauses,
-            List<TimelineEntry> timeline) {
+            List<TimelineEntry> timeline, @Nullable Instant materialsArrivedAt) {
 
         static Review none(Channel channel, List<ReviewStage> stages) {
             return new Review(channel, false, null, 0, null, null, null, null, stages, List.of(), List.of(),
-                    List.of());
+                    List.of(), null);
         }
     }
 
@@ -120,6 +122,7 @@ public final class Case {
         this.opinions = new ArrayList<>(review.opinions());
         this.pauses = new ArrayList<>(review.pauses());
         this.timeline = new ArrayList<>(review.timeline());
+        this.materialsArrivedAt = review.materialsArrivedAt();
         this.loaded = new Loaded(List.copyOf(materials), notices.size(), List.copyOf(review.stages()),
                 List.copyOf(review.opinions()), List.copyOf(review.pauses()), review.timeline().size());
     }
@@ -206,12 +209,15 @@ public final class Case {
         return notice;
     }
 
-    /** The applicant comes back with materials the notice asked for: a new visit, counted and flagged from the third. */
-    void supplement(Collection<String> brought) {
+    /**
+     * The applicant comes back at {@code at} with materials the notice asked for: a new visit, counted and flagged
+     * from the third.
+     */
+    void supplement(Collection<String> brought, Instant at) {
         requireState("cases.action.supplement", CaseState.WAITING_FOR_MATERIALS);
         Set<String> open = materials.stream().filter(m -> !m.received()).map(CaseMaterial::name)
                 .collect(Collectors.toSet());
-        takeIn(brought, open, Channel.WINDOW);
+        takeIn(brought, open, Channel.WINDOW, at);
     }
 
     /**
@@ -221,12 +227,17 @@ public final class Case {
      * examine. Only the latest notice's materials not yet received may come this way; a window case's applicant
      * brings them to the window, where the clerk checks the originals.
      */
-    void supplementOnline(Collection<String> uploaded) {
+    void supplementOnline(Collection<String> uploaded, Instant at) {
         requireState("cases.action.supplementOnline", CaseState.WAITING_FOR_MATERIALS);
         if (channel != Channel.ONLINE) {
             throw Rejected.conflict(null, "cases.supplement.onlineOnly");
         }
-        takeIn(uploaded, Set.copyOf(openNoticeItems().stream().map(NoticeItem::material).toList()), Channel.ONLINE);
+        takeIn(uploaded, Set.copyOf(owedOnline().stream().map(NoticeItem::material).toList()), Channel.ONLINE, at);
+    }
+
+    /** What the applicant may still upload online: the open lines of the latest notice, for an online case only. */
+    public List<NoticeItem> owedOnline() {
+        return channel == Channel.ONLINE ? openNoticeItems() : List.of();
     }
 
     /** The latest notice's lines whose material is still not received: what the applicant still owes. */
@@ -239,8 +250,13 @@ public final class Case {
         return notices.getLast().items().stream().filter(i -> !received.contains(i.material())).toList();
     }
 
-    /** A new submission round with {@code brought}, each of which must be among {@code open}. */
-    private void takeIn(Collection<String> brought, Set<String> open, Channel via) {
+    /** When the materials last arrived; null only for a case not stored yet. */
+    public @Nullable Instant materialsArrivedAt() {
+        return materialsArrivedAt;
+    }
+
+    /** A new submission round at {@code at} with {@code brought}, each of which must be among {@code open}. */
+    private void takeIn(Collection<String> brought, Set<String> open, Channel via, Instant at) {
         Set<String> names = new LinkedHashSet<>(brought);
         if (names.isEmpty()) {
             throw Rejected.invalid("materials", "cases.supplement.empty");
@@ -254,6 +270,7 @@ public final class Case {
         int visit = visits;
         materials.replaceAll(m -> names.contains(m.name()) ? m.bring(visit) : m);
         state = CaseState.SUBMITTED;
+        materialsArrivedAt = at;
         events.add(new MaterialsSupplemented(number, departmentId, visit, via, List.copyOf(names)));
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -212,11 +213,10 @@ public class Cases {
     @Transactional
     public Case supplement(long id, List<String> materials) {
         Case c = require(id);
-        c.supplement(materials);
         Instant now = Instant.now(clock);
+        c.supplement(materials, now);
         c.log("supplemented", AuditTrail.currentActor().name(), now, String.join("、", materials));
         store.save(c, false);
-        store.materialsArrived(c.id(), now);
         audit.record("cases.audit.supplemented", TARGET, c.number(), Map.of("visit", c.visits(),
                 "materials", List.copyOf(materials), "thirdVisit", c.thirdVisit()));
         publish(c);
@@ -225,23 +225,19 @@ public class Cases {
 
     /**
      * 网上补正: the applicant of an online case, whose phone {@code proof} has established, uploads materials the
-     * latest one-time notice asked for. Each file is checked and stored as {@link #applyOnline} does (removed again
-     * if the transaction rolls back); the upload is a new submission round, counted like a window visit, and the case
-     * goes back to the office to examine, with Art. 32's limit counting from today.
+     * latest one-time notice asked for. The files, checked by {@link OnlineSupplements}, are stored as
+     * {@link #applyOnline} does (removed again if the transaction rolls back); the upload is a new submission round,
+     * counted like a window visit, and the case goes back to the office to examine, with Art. 32's limit counting
+     * from today.
      */
     @Transactional
     Case supplementOnline(long id, List<CaseFiles.Upload> uploads, String maskedPhone) {
-        if (uploads.isEmpty()) {
-            throw Rejected.invalid("files", "cases.online.noFiles");
-        }
-        files.checkAll(uploads);
         Case c = require(id);
         List<String> materials = uploads.stream().map(CaseFiles.Upload::material).distinct().toList();
-        c.supplementOnline(materials);
         Instant now = Instant.now(clock);
+        c.supplementOnline(materials, now);
         c.log("supplementedOnline", "", now, String.join("、", materials));
         store.save(c, false);
-        store.materialsArrived(c.id(), now);
         files.store(c.id(), c.number(), uploads);
         audit.record(Actor.citizen(maskedPhone), "cases.audit.supplementedOnline", TARGET, c.number(), Map.of(
                 "round", c.visits(), "materials", materials, "files", uploads.size(), "thirdVisit", c.thirdVisit()));
@@ -485,7 +481,7 @@ public class Cases {
     @Transactional
     public boolean deemAcceptedIfUnexamined(long id) {
         Case c = require(id);
-        LocalDate arrived = store.materialsArrivedOn(id, clock.getZone());
+        LocalDate arrived = Objects.requireNonNull(c.materialsArrivedAt()).atZone(clock.getZone()).toLocalDate();
         if (c.state() != CaseState.SUBMITTED || c.channel() != Case.Channel.ONLINE
                 || !today().isAfter(days.add(arrived, rules.deemedAcceptanceDays()))) {
             return false;

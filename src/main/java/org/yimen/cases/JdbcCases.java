@@ -126,7 +126,7 @@ class JdbcCases {
                         outcome = ?, result_number = ?, decision_reason = ?, decision_remedies = ?, decided_by = ?,
                         completed_on = ?, delivery_due = ?, delivery_method = ?, delivery_reference = ?,
                         delivered_on = ?, terminated_on = ?, current_post_id = ?, current_officer_id = ?,
-                        opinions_due = ?, veto_pending = ?, row_version = row_version + 1
+                        opinions_due = ?, veto_pending = ?, materials_arrived_at = ?, row_version = row_version + 1
                     where id = ? and row_version = ? returning 1""");
             params.addAll(java.util.Arrays.asList(c.state().name(), c.visits(), c.thirdVisit(), c.secondNotice(),
                     k == null ? null : Date.valueOf(k.acceptedOn()), k == null ? null : k.promisedDays(),
@@ -145,7 +145,9 @@ class JdbcCases {
                     v == null ? null : v.reference(), v == null ? null : Date.valueOf(v.deliveredOn()),
                     date(c.terminatedOn()), current == null ? null : current.postId(),
                     current == null ? null : current.officerId(), date(opinionsDue),
-                    c.opinions().stream().anyMatch(Opinion::vetoPending), c.id(), c.rowVersion()));
+                    c.opinions().stream().anyMatch(Opinion::vetoPending),
+                    c.materialsArrivedAt() == null ? null : Timestamp.from(c.materialsArrivedAt()), c.id(),
+                    c.rowVersion()));
             params.replaceAll(JdbcCases::nullable);
         }
         var loaded = c.loaded();
@@ -256,18 +258,6 @@ class JdbcCases {
         parts.put(name + "i", "insert into case_notice_item (notice_id, position, material, problem, reason)"
                 + " select " + name + ".id, v.position, v.material, v.problem, v.reason from " + name + ", (values "
                 + tuples(n.items().size(), 4) + ") as v (position, material, problem, reason)");
-    }
-
-    /** The day the case's materials last arrived: its submission, or the latest supplement after a notice. */
-    LocalDate materialsArrivedOn(long id, java.time.ZoneId zone) {
-        return jdbc.sql("select materials_arrived_at from case_application where id = ?").param(id)
-                .query((rs, row) -> rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate()).single();
-    }
-
-    /** Notes that supplemented materials arrived, so Art. 32's limit counts from now. */
-    void materialsArrived(long id, Instant at) {
-        jdbc.sql("update case_application set materials_arrived_at = ? where id = ?")
-                .params(Timestamp.from(at), id).update();
     }
 
     /**
@@ -433,7 +423,8 @@ class JdbcCases {
                 JsonRows.read(json, rs.getString("stages_json"), JdbcCases::stage),
                 JsonRows.read(json, rs.getString("opinions_json"), JdbcCases::opinion),
                 JsonRows.read(json, rs.getString("pauses_json"), JdbcCases::pause),
-                JsonRows.read(json, rs.getString("events_json"), JdbcCases::timelineEntry));
+                JsonRows.read(json, rs.getString("events_json"), JdbcCases::timelineEntry),
+                rs.getTimestamp("materials_arrived_at").toInstant());
         return new Case(rs.getLong("id"), rs.getString("case_number"), rs.getString("item_code"),
                 rs.getInt("item_version"), rs.getLong("department_id"), rs.getInt("row_version"),
                 CaseState.valueOf(rs.getString("state")), rs.getInt("visits"), rs.getBoolean("third_visit"),

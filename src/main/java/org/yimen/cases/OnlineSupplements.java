@@ -115,11 +115,12 @@ class OnlineSupplements {
      * (its materials go to the window) and when the case waits for nothing.
      */
     Owed owed(Proof proof) {
-        Case c = proven(proof);
+        requireLive(proof);
+        Case c = cases.find(proof.caseId()).orElseThrow(OnlineSupplements::refused);
         if (c.channel() != Case.Channel.ONLINE) {
             throw Rejected.conflict(null, "cases.supplement.onlineOnly");
         }
-        var open = c.openNoticeItems();
+        var open = c.owedOnline();
         if (open.isEmpty()) {
             throw Rejected.conflict(null, "cases.supplement.nothingOwed");
         }
@@ -130,25 +131,34 @@ class OnlineSupplements {
 
     /** The proven applicant's upload: see {@link Cases#supplementOnline}. */
     Case supplement(Proof proof, List<CaseFiles.Upload> uploads) {
-        proven(proof);
-        return cases.supplementOnline(proof.caseId(), uploads, proof.maskedPhone());
+        check(uploads);
+        return upload(proof, uploads);
     }
 
     /** Proves the phone and uploads in one go, for the API; files that would be refused do not use up the code. */
     Case supplement(@Nullable String caseNumber, @Nullable String phone, @Nullable String code,
             List<CaseFiles.Upload> uploads, String clientAddress) {
+        check(uploads);
+        return upload(prove(caseNumber, phone, code, clientAddress), uploads);
+    }
+
+    private void check(List<CaseFiles.Upload> uploads) {
         if (uploads.isEmpty()) {
             throw Rejected.invalid("files", "cases.online.noFiles");
         }
         files.checkAll(uploads);
-        return supplement(prove(caseNumber, phone, code, clientAddress), uploads);
     }
 
-    private Case proven(Proof proof) {
+    /** Uploads checked files; the case itself refuses them if it owes nothing online. */
+    private Case upload(Proof proof, List<CaseFiles.Upload> uploads) {
+        requireLive(proof);
+        return cases.supplementOnline(proof.caseId(), uploads, proof.maskedPhone());
+    }
+
+    private void requireLive(Proof proof) {
         if (!clock.instant().isBefore(proof.until())) {
             throw Rejected.invalid("smsCode", "cases.supplement.proofExpired");
         }
-        return cases.find(proof.caseId()).orElseThrow(OnlineSupplements::refused);
     }
 
     /** The typed values as a case number and a mobile number, refused only by their form. */

@@ -198,7 +198,7 @@ public class ProgressQuery {
                 competent, maskName(d.applicantKind(), d.applicantName()), d.maskedPhone(), today,
                 timelines.forCitizen(c, LocaleContextHolder.getLocale()).stream()
                         .map(l -> new ProgressView.Step(l.at(), l.text())).toList(),
-                c.channel() == Case.Channel.ONLINE && !c.openNoticeItems().isEmpty());
+                !c.owedOnline().isEmpty());
     }
 
     /**

@@ -120,7 +120,7 @@ class CaseTest {
         Case c = submitted(FORM, PLAN);
         c.issueOneTimeNotice(List.of(missing(MAP)), "", MONDAY);
 
-        c.supplement(List.of(MAP));
+        c.supplement(List.of(MAP), Instant.EPOCH);
         c.accept(MONDAY.plusDays(1), 12, 60, WEEKDAYS);
 
         assertThat(c.visits()).isEqualTo(2);
@@ -132,7 +132,7 @@ class CaseTest {
     void aSecondNoticeAboutMaterialsNotJustSuppliedIsRefused() {
         Case c = submitted(FORM, PLAN);
         c.issueOneTimeNotice(List.of(missing(MAP)), "", MONDAY);
-        c.supplement(List.of(MAP));
+        c.supplement(List.of(MAP), Instant.EPOCH);
 
         assertThatThrownBy(() -> c.issueOneTimeNotice(
                 List.of(new NoticeItem(FORM, NoticeItem.Problem.DEFECTIVE, "忘了说")), "补充说明", MONDAY))
@@ -144,7 +144,7 @@ class CaseTest {
     void aSecondNoticeAboutNewlySuppliedMaterialsNeedsAReasonAndIsFlagged() {
         Case c = submitted(FORM, PLAN);
         c.issueOneTimeNotice(List.of(missing(MAP)), "", MONDAY);
-        c.supplement(List.of(MAP));
+        c.supplement(List.of(MAP), Instant.EPOCH);
         var defect = List.of(new NoticeItem(MAP, NoticeItem.Problem.DEFECTIVE, "图件比例尺不符"));
 
         assertThatThrownBy(() -> c.issueOneTimeNotice(defect, " ", MONDAY)).isInstanceOf(Rejected.class)
@@ -160,10 +160,10 @@ class CaseTest {
     void aCaseThatNeedsAThirdVisitIsFlagged() {
         Case c = submitted(FORM, PLAN);
         c.issueOneTimeNotice(List.of(missing(MAP)), "", MONDAY);
-        c.supplement(List.of(MAP));
+        c.supplement(List.of(MAP), Instant.EPOCH);
         c.issueOneTimeNotice(List.of(new NoticeItem(MAP, NoticeItem.Problem.DEFECTIVE, "比例尺")), "新材料有误", MONDAY);
 
-        c.supplement(List.of(MAP));
+        c.supplement(List.of(MAP), Instant.EPOCH);
 
         assertThat(c.visits()).isEqualTo(3);
         assertThat(c.thirdVisit()).isTrue();
@@ -194,7 +194,7 @@ class CaseTest {
                     assertThat(r.arguments()).extracting(a -> ((MessageSourceResolvable) a).getCodes()[0])
                             .containsExactly("cases.action.refuse", "cases.state.ACCEPTED");
                 });
-        assertThatThrownBy(() -> c.supplement(List.of(MAP))).isInstanceOf(Rejected.class)
+        assertThatThrownBy(() -> c.supplement(List.of(MAP), Instant.EPOCH)).isInstanceOf(Rejected.class)
                 .hasMessage("cases.transition.notAllowed");
     }
 
