@@ -73,7 +73,7 @@ class CaseFiles {
 
     private final JdbcClient jdbc;
     private final Path root;
-    private final long maxBytes;
+    private final DataSize maxSize;
     private final Clock clock;
 
     CaseFiles(JdbcClient jdbc, Clock clock, @Value("${yimen.data-dir:./data}") Path dataDir,
@@ -81,22 +81,22 @@ class CaseFiles {
         this.jdbc = jdbc;
         this.clock = clock;
         this.root = dataDir.resolve("cases").toAbsolutePath().normalize();
-        this.maxBytes = maxSize.toBytes();
+        this.maxSize = maxSize;
     }
 
     /** The largest file accepted, in whole megabytes as the pages and the refusal state it. */
     long maxMegabytes() {
-        return maxBytes / (1024 * 1024);
+        return maxSize.toMegabytes();
     }
 
     /** Refuses a file that is empty, too large or not a PDF, JPEG or PNG by content, naming the file. */
-    static String contentType(Upload upload, long maxBytes) {
+    static String contentType(Upload upload, DataSize maxSize) {
         byte[] b = upload.content();
         if (b.length == 0) {
             throw Rejected.invalid("files", "cases.upload.empty", upload.fileName());
         }
-        if (b.length > maxBytes) {
-            throw Rejected.invalid("files", "cases.upload.tooLarge", upload.fileName(), maxBytes / (1024 * 1024));
+        if (b.length > maxSize.toBytes()) {
+            throw Rejected.invalid("files", "cases.upload.tooLarge", upload.fileName(), maxSize.toMegabytes());
         }
         if (starts(b, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
             return "application/pdf";
@@ -112,14 +112,14 @@ class CaseFiles {
 
     /** Checks every upload first, so one bad file refuses the lot before anything is written. */
     void checkAll(List<Upload> uploads) {
-        uploads.forEach(u -> contentType(u, maxBytes));
+        uploads.forEach(u -> contentType(u, maxSize));
     }
 
     /** Stores the uploads of a case inside the caller's transaction. */
     void store(long caseId, String caseNumber, List<Upload> uploads) {
         Path folder = root.resolve(caseNumber.replaceAll("[^A-Za-z0-9-]", "_"));
         for (Upload upload : uploads) {
-            String type = contentType(upload, maxBytes);
+            String type = contentType(upload, maxSize);
             String extension = switch (type) {
                 case "application/pdf" -> ".pdf";
                 case "image/jpeg" -> ".jpg";

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yimen.notifications.PhoneVerification;
@@ -37,6 +38,12 @@ class ProgressPages {
         return form(caseNumber, model);
     }
 
+    /** How long an SMS code holds, as the page says wherever it offers one. */
+    @ModelAttribute("codeMinutes")
+    long codeMinutes() {
+        return verification.validFor().toMinutes();
+    }
+
     /** Sends the SMS code to the case's registered mobile phone; the page answers alike for any number. */
     @PostMapping("/progress/code")
     String sendCode(@RequestParam(required = false) @Nullable String caseNumber, HttpServletRequest request,
@@ -45,7 +52,6 @@ class ProgressPages {
         try {
             query.sendCode(caseNumber, request.getRemoteAddr());
             model.addAttribute("codeSent", true);
-            model.addAttribute("codeMinutes", verification.validFor().toMinutes());
         } catch (Rejected rejected) {
             if (rejected.kind() == Rejected.Kind.TOO_MANY_REQUESTS) {
                 throw rejected;
@@ -67,7 +73,6 @@ class ProgressPages {
                 throw rejected;
             }
             model.addAttribute("codeSent", true);
-            model.addAttribute("codeMinutes", verification.validFor().toMinutes());
             model.addAttribute("errorCode", rejected.code());
             model.addAttribute("errorField", rejected.field());
         }

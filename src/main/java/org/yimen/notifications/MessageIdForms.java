@@ -18,8 +18,6 @@ final class MessageIdForms {
 
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
-    /** Longest id a part keeps ({@code ntf_sms_part.message_id}). */
-    private static final int MAX_LENGTH = 65;
 
     private MessageIdForms() {
     }
@@ -33,7 +31,7 @@ final class MessageIdForms {
     static List<String> otherForms(String id) {
         List<String> forms = new ArrayList<>(2);
         String self = folded(id);
-        if (self.isEmpty() || id.length() > MAX_LENGTH) {
+        if (self.isEmpty() || id.length() > Receipt.MAX_ID_LENGTH) {
             return forms;
         }
         if (DECIMAL.matcher(id).matches()) {
@@ -46,7 +44,7 @@ final class MessageIdForms {
     }
 
     private static void add(List<String> forms, String self, String form) {
-        if (!form.equals(self) && form.length() <= MAX_LENGTH && !forms.contains(form)) {
+        if (!form.equals(self) && form.length() <= Receipt.MAX_ID_LENGTH && !forms.contains(form)) {
             forms.add(form);
         }
     }

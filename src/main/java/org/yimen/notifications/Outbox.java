@@ -102,8 +102,7 @@ class Outbox {
     void markSent(long id, Instant now, String providerId, int parts) {
         jdbc.sql("""
                 update ntf_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, provider_id = ?,
-                    parts = ?, last_error = null, body_sealed = case when secret then null else body_sealed end,
-                    delivery = null, delivery_state = null, delivery_reported_at = null
+                    parts = ?, last_error = null, body_sealed = case when secret then null else body_sealed end
                 where id = ?""")
                 .params(utc(now), cut(providerId, 300), parts, id).update();
     }
@@ -112,10 +111,10 @@ class Outbox {
     void expectReceipts(long id, List<String> messageIds) {
         jdbc.sql("""
                 insert into ntf_sms_part (outbox_id, seq, message_id)
-                select ?, p.seq, p.message_id from unnest(cast(? as varchar[])) with ordinality as p(message_id, seq)
-                on conflict (outbox_id, seq) do update set message_id = excluded.message_id, state = null,
-                    reported_at = null""")
-                .params(id, messageIds.stream().map(m -> cut(m, 65)).toArray(String[]::new)).update();
+                select ?, p.seq, p.message_id
+                from unnest(cast(? as varchar[])) with ordinality as p(message_id, seq)""")
+                .params(id, messageIds.stream().map(m -> cut(m, Receipt.MAX_ID_LENGTH)).toArray(String[]::new))
+                .update();
     }
 
     void retryLater(long id, int attempts, Instant next, String error) {

@@ -18,13 +18,15 @@ import org.jsmpp.bean.OptionalParameter;
  */
 record Receipt(String messageId, String state) {
 
+    /** Longest message id kept: the width of {@code ntf_sms_part.message_id}, and SMPP's 65 octets. */
+    static final int MAX_ID_LENGTH = 65;
     private static final List<String> TEXT_STATES = List.of("ENROUTE", "DELIVRD", "EXPIRED", "DELETED", "UNDELIV",
             "ACCEPTD", "UNKNOWN", "REJECTD");
-    private static final Pattern ID = Pattern.compile("(?i)(?:^|\\s)id:(\\S{1,65})");
+    private static final Pattern ID = Pattern.compile("(?i)(?:^|\\s)id:(\\S{1," + MAX_ID_LENGTH + "})");
     private static final Pattern STATE = Pattern.compile("(?i)(?:^|\\s)stat:([A-Z]{1,8})");
 
     Receipt {
-        if (messageId.isBlank() || messageId.length() > 65 || state.isBlank() || state.length() > 8) {
+        if (messageId.isBlank() || messageId.length() > MAX_ID_LENGTH || state.isBlank() || state.length() > 8) {
             throw new IllegalArgumentException("a receipt has a message id of at most 65 characters and a state");
         }
     }
@@ -48,7 +50,7 @@ record Receipt(String messageId, String state) {
     static Optional<Receipt> of(@Nullable String parameterId, @Nullable String parameterState, String text) {
         String id = parameterId != null && !parameterId.isBlank() ? parameterId.strip() : find(ID, text);
         String state = parameterState != null ? parameterState : find(STATE, text);
-        if (id == null || state == null || id.length() > 65) {
+        if (id == null || state == null || id.length() > MAX_ID_LENGTH) {
             return Optional.empty();
         }
         return Optional.of(new Receipt(id, state.toUpperCase(Locale.ROOT)));
